@@ -1,0 +1,18 @@
+"""Language resources: one folder per language, data files only.
+
+A folder holds `language.yaml` (settings), any number of concept files
+(`*.yaml`: concept id -> surface forms), `numbers.yaml` (number words),
+`places.tsv` (gazetteer) and `demonyms.tsv`. Everything is compiled once, on
+first use, into a :class:`~marsad.lexicon.Lexicon`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+LANG_DIR = Path(__file__).parent
+
+
+def available_languages() -> list[str]:
+    """Codes of the language folders that ship a `language.yaml`."""
+    return sorted(p.name for p in LANG_DIR.iterdir() if (p / "language.yaml").is_file())

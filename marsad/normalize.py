@@ -1,0 +1,61 @@
+"""Unicode and Arabic normalisation that keeps every character offset.
+
+marsad reports figures by character offsets into the text it was given, so the
+normalised text has exactly the length of the input: letters are folded one to
+one (alef and ya forms, Arabic-Indic digits, quotes, case), and characters
+that matching must ignore (diacritics, tatweel) are left in place and dropped
+from a token only when it is looked up (:func:`fold_token`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_ONE_TO_ONE = {
+    # alef forms, alef maksura, hamza seats
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ؤ": "و", "ئ": "ي",
+    # ta marbuta folds to ha: أسرة / أسره are written both ways in the news
+    "ة": "ه",
+    # Persian and Urdu letter variants seen in Arabic-script copy
+    "ک": "ك", "ی": "ي", "ھ": "ه",
+    # separators and punctuation
+    "٬": ",", "٫": ".", "،": ",", "؛": ";", "؟": "?", "٪": "%",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "–": "-", "—": "-", "‐": "-", "‑": "-",
+}
+for _zero, _block in ((0x0660, "arabic-indic"), (0x06F0, "persian")):
+    for _i in range(10):
+        _ONE_TO_ONE[chr(_zero + _i)] = str(_i)
+
+_TABLE = str.maketrans(_ONE_TO_ONE)
+
+# Ignored inside a token: harakat, superscript alef, tatweel, direction marks.
+IGNORABLE = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640\u200c\u200d\u200e\u200f\u061c"
+_DROP = str.maketrans("", "", IGNORABLE)
+
+
+def _fold_presentation_forms(text: str) -> str:
+    """Map Arabic presentation forms to their base letter, one for one."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+            base = unicodedata.normalize("NFKC", ch)
+            # a ligature (lam-alef) keeps its first letter so offsets hold
+            ch = base[0] if base and base.strip() else ch
+        out.append(ch)
+    return "".join(out)
+
+
+def normalize(text: str) -> str:
+    """Return `text` folded for matching, with the same length as `text`."""
+    folded = text.translate(_TABLE)
+    if any("\ufb50" <= ch <= "\ufeff" for ch in folded):
+        folded = _fold_presentation_forms(folded).translate(_TABLE)
+    lowered = folded.lower()
+    return lowered if len(lowered) == len(folded) else folded
+
+
+def fold_token(token: str) -> str:
+    """The lookup form of a token: normalised and without ignorable marks."""
+    return normalize(token).translate(_DROP)

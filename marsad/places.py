@@ -1,0 +1,106 @@
+"""Countries, places and demonyms for the lexicon.
+
+Country names come from CLDR (babel) in each language, ISO codes from
+pycountry; a language folder adds aliases, sub-national places and border
+crossings in `places.tsv`, irregular demonyms in `demonyms.tsv` and names that
+are also common words in `stoplist.tsv`. A country beats a place of the same
+name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from babel import Locale
+
+from marsad.normalize import normalize
+
+# CLDR territories that are not countries people move to or from.
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ", "BV", "HM", "UM", "TF", "CP", "DG", "EA", "IC", "AC", "TA"}
+
+
+@lru_cache(maxsize=8)
+def country_names(code: str) -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> CLDR country name in language `code`."""
+    territories = Locale.parse(code).territories
+    return {iso: name for iso, name in territories.items()
+            if len(iso) == 2 and iso.isalpha() and iso not in _NOT_COUNTRIES}
+
+
+def _name_variants(name: str) -> list[str]:
+    """"Myanmar (Burma)" -> Myanmar (Burma), Myanmar, Burma."""
+    variants = [name]
+    m = re.match(r"^(.*?)\s*\((.*)\)$", name)
+    if m:
+        variants += [m.group(1), m.group(2)]
+    return [v.strip() for v in variants if v.strip()]
+
+
+def country_entries(code: str, places: list[dict[str, str]], stop: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    english = country_names("en")
+    seen: set[str] = set()
+    for iso, name in country_names(code).items():
+        for form in _name_variants(name):
+            if normalize(form) not in stop:
+                seen.add(normalize(form))
+                yield form, {"iso": iso, "place": None, "country": english.get(iso, iso)}
+    for row in places:
+        form, iso, place = row["form"], row["iso"], (row.get("place") or "").strip() or None
+        if place and normalize(form) in seen:
+            continue  # a country beats a city of the same name
+        yield form, {"iso": iso, "place": place, "country": english.get(iso, iso), "kind": row.get("kind") or None}
+
+
+@lru_cache(maxsize=1)
+def english_groups() -> dict[str, str]:
+    """ISO code -> English plural demonym, from the English data folder."""
+    from marsad.lang import LANG_DIR
+    import csv
+
+    groups: dict[str, str] = {}
+    path = LANG_DIR / "en" / "demonyms.tsv"
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader((l for l in fh if not l.startswith("#")), delimiter="\t"):
+            groups.setdefault(row["iso"], row["group"])
+    return groups
+
+
+def _group(iso: str) -> str:
+    return english_groups().get(iso) or f"people from {country_names('en').get(iso, iso)}"
+
+
+def demonym_entries(code: str, settings: dict[str, Any], rows: list[dict[str, str]],
+                    stop: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for row in rows:
+        yield row["form"], {"iso": row["iso"], "group": row.get("group") or _group(row["iso"])}
+    rule = settings.get("demonym_rule")
+    if rule == "arabic_nisba":
+        for iso, name in country_names(code).items():
+            for form in arabic_nisba_forms(name):
+                if normalize(form) not in stop:
+                    yield form, {"iso": iso, "group": _group(iso)}
+
+
+def arabic_nisba_forms(name: str) -> list[str]:
+    """Regular Arabic demonyms of a one-word country name.
+
+    سوريا -> سوري، سوريون، سوريين، سوريا (accusative)، سورية، سوريات;
+    لبنان -> لبناني ...; السودان -> سوداني ...
+    """
+    name = normalize(name).strip()
+    if " " in name or "-" in name or "(" in name:
+        return []
+    if name.startswith("ال"):
+        name = name[2:]
+    if name.endswith("يا"):
+        base = name[:-1]
+    elif name.endswith("ا") or name.endswith("ه"):
+        base = name[:-1] + "ي"
+    else:
+        base = name + "ي"
+    if len(base) < 4:
+        return []
+    return [base, base + "ون", base + "ين", base + "ا", base + "ه", base + "ات"]

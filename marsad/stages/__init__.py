@@ -1,0 +1,1 @@
+"""Pipeline stages: quantities, movement, places, period, source."""

@@ -1,0 +1,216 @@
+"""Find number phrases and read their bounds and qualifier.
+
+Reads concept ids only (NUM.*, QUAL.*, RANGE.*), so the grammar is shared by
+every language: "حوالي 98 ألف", "3 ملايين و138 ألف", "5,000-6,000",
+"خمسة إلى سبعة آلاف", "عشرات الآلاف", "tens of thousands", "11.39 lakh".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from marsad.lexicon import Lexicon, Match
+from marsad.tokens import Token
+
+
+@dataclass
+class Quantity:
+    i: int  # first token (qualifier included)
+    j: int  # one past the last token
+    low: int | None
+    high: int | None
+    value: int | None
+    qualifier: str
+    rules: list[str] = field(default_factory=list)
+    word_number: bool = False  # written in words, not digits
+
+
+@dataclass
+class _Number:
+    value: float
+    end: int
+    rules: list[str]
+    vague: tuple[int, int] | None = None
+    last_scale: int = 1
+    words: bool = False
+
+
+def _concept(lex: Lexicon, tokens: list[Token], i: int, prefix: str) -> Match | None:
+    if i >= len(tokens):
+        return None
+    for m in lex.match_at(tokens, i):
+        if m.is_(prefix):
+            return m
+    return None
+
+
+def _digits(text: str, lex: Lexicon, scaled: bool) -> float | None:
+    """Value of a digit token such as 98,000 · 98.000 · 1.43 · 2ر2 · 98 000."""
+    for letter in lex.settings.get("decimal_letters", ()):
+        text = text.replace(letter, ".")
+    text = text.replace("'", ",")
+    parts = re.split(r"[., ]", text)
+    seps = re.findall(r"[., ]", text)
+    if not seps:
+        return float(parts[0])
+    grouped = all(len(p) == 3 for p in parts[1:])
+    if len(seps) == 1 and seps[0] in ".," and not (grouped and not scaled):
+        return float(parts[0] + "." + parts[1])  # decimal: 1.43 مليون, 2,5 million
+    if len(seps) == 1 and seps[0] == "." and grouped and not scaled:
+        if not lex.settings.get("dot_groups_thousands"):
+            return float(parts[0] + "." + parts[1])
+    if not grouped:
+        # 1.234.5 or 1,234.5: last separator is the decimal one
+        return float("".join(parts[:-1]) + "." + parts[-1]) if len(parts[-1]) != 3 else None
+    return float("".join(parts))
+
+
+def _parse_number(lex: Lexicon, tokens: list[Token], i: int) -> _Number | None:
+    """A number at token i: digits or words, with scale and compound parts."""
+    if i >= len(tokens):
+        return None
+    tok = tokens[i]
+    if tok.kind == "num":
+        scale = _concept(lex, tokens, i + 1, "NUM.scale")
+        value = _digits(tok.text, lex, scaled=scale is not None)
+        if value is None:
+            return None
+        rules = [f"{lex.code}.NUM.digits"]
+        if scale:
+            value *= scale.entry.payload
+            rules.append(f"{lex.code}.{scale.entry.rule}")
+            num = _Number(value, scale.j, rules, last_scale=scale.entry.payload)
+            return _compound(lex, tokens, num)
+        return _Number(value, i + 1, rules)
+    return _parse_words(lex, tokens, i)
+
+
+def _parse_words(lex: Lexicon, tokens: list[Token], i: int) -> _Number | None:
+    vague = _concept(lex, tokens, i, "NUM.vague")
+    if vague is not None:
+        low, high = vague.entry.payload
+        return _Number(low, vague.j, [f"{lex.code}.{vague.entry.rule}"], vague=(low, high), words=True)
+    total, current, k, rules, last_scale = 0.0, 0.0, i, [], 1
+    needs_scale = set(lex.settings.get("needs_scale", ()))
+    pending_fraction = None
+    while k < len(tokens):
+        m = next((m for m in lex.match_at(tokens, k) if m.is_("NUM")), None)
+        if m is None:
+            if tokens[k].text in lex.settings.get("and_words", ()) and current + total and k + 1 < len(tokens) \
+                    and any(x.is_("NUM") for x in lex.match_at(tokens, k + 1)):
+                k += 1
+                continue
+            break
+        role, payload = m.concept, m.entry.payload
+        if role == "NUM.vague" and k > i:
+            role = "NUM.scale"  # "ثلاثة آلاف": after a number, آلاف is a scale
+            payload = next((x.entry.payload for x in lex.match_at(tokens, k) if x.concept == "NUM.scale"), None)
+            if payload is None:
+                break
+        if role == "NUM.add":
+            current += payload
+        elif role == "NUM.hundred":
+            current = (current or 1) * 100
+        elif role == "NUM.fraction":
+            pending_fraction = payload
+        elif role == "NUM.scale":
+            base = pending_fraction if pending_fraction is not None else (current or 1)
+            total += base * payload
+            current, pending_fraction, last_scale = 0.0, None, payload
+        else:
+            break
+        rules.append(f"{lex.code}.{m.entry.rule}")
+        k = m.j
+    if k == i or (total == 0 and current == 0):
+        return None
+    if total == 0 and k == i + 1 and tokens[i].text in needs_scale:
+        return None
+    return _compound(lex, tokens, _Number(total + current, k, rules, last_scale=last_scale, words=True))
+
+
+def _compound(lex: Lexicon, tokens: list[Token], num: _Number) -> _Number:
+    """"19 ألفا و400", "3 ملايين و138 ألف": add a smaller part after "و"."""
+    k = num.end
+    and_words = lex.settings.get("and_words", ())
+    if k < len(tokens) and tokens[k].text in and_words and num.last_scale > 1:
+        nxt = _parse_number(lex, tokens, k + 1)
+        if nxt and nxt.vague is None and nxt.value < num.last_scale:
+            return _Number(num.value + nxt.value, nxt.end, num.rules + [f"{lex.code}.NUM.compound"] + nxt.rules,
+                           last_scale=min(num.last_scale, nxt.last_scale), words=num.words)
+    return num
+
+
+def parse_quantity(lex: Lexicon, tokens: list[Token], i: int) -> Quantity | None:
+    """The number phrase that starts at token i, if any."""
+    k, qualifier, rules, between = i, None, [], False
+    for _ in range(2):
+        qual = _concept(lex, tokens, k, "QUAL")
+        if qual is not None:
+            qualifier = qual.concept.split(".", 1)[1]
+            rules.append(f"{lex.code}.{qual.entry.rule}")
+            k = qual.j
+            continue
+        opener = _concept(lex, tokens, k, "RANGE.between") or _concept(lex, tokens, k, "RANGE.from")
+        if opener is not None and _parse_number(lex, tokens, opener.j):
+            between = opener.concept == "RANGE.between"
+            k = opener.j
+        break
+    first = _parse_number(lex, tokens, k)
+    if first is None:
+        return None
+    rules += first.rules
+    end = first.end
+    second = None
+    link = _concept(lex, tokens, end, "RANGE.to")
+    if link is not None and (between or link.entry.form not in lex.settings.get("and_words", ())):
+        second = _parse_number(lex, tokens, link.j)
+    if second is not None and first.vague is None and second.vague is None:
+        low = first.value
+        if second.last_scale > 1 and first.last_scale == 1 and low * second.last_scale <= second.value:
+            low *= second.last_scale  # "خمسة إلى سبعة آلاف", "five to six thousand"
+        if second.value > low:
+            rules += [f"{lex.code}.RANGE"] + second.rules
+            q = Quantity(i, second.end, round(low), round(second.value), None, "range", rules,
+                         first.words or second.words)
+            return _post_qualifier(lex, tokens, q)
+    if first.vague is not None:
+        low, high = first.vague
+        return Quantity(i, end, low, high, None, "vague", rules, True)
+    if first.value != int(first.value) or first.value <= 0:
+        return None  # 2.5 people is not a count
+    value = int(first.value)
+    q = Quantity(i, end, value, value, value, qualifier or "exact", rules, first.words)
+    return _post_qualifier(lex, tokens, q)
+
+
+def _post_qualifier(lex: Lexicon, tokens: list[Token], q: Quantity) -> Quantity:
+    """"50 شخصًا على الأقل", "200 ألف نسمة تقريباً": a qualifier after."""
+    for k in (q.j, q.j + 1):
+        qual = _concept(lex, tokens, k, "QUAL")
+        if qual is not None and qual.concept in ("QUAL.approx", "QUAL.at_least") and q.qualifier == "exact":
+            q.qualifier = qual.concept.split(".", 1)[1]
+            q.rules.append(f"{lex.code}.{qual.entry.rule}:after")
+            break
+    return _set_bounds(q)
+
+
+def _set_bounds(q: Quantity) -> Quantity:
+    if q.qualifier == "at_least":
+        q.low, q.high = q.value, None
+    elif q.qualifier == "at_most":
+        q.low, q.high = None, q.value
+    return q
+
+
+def find_quantities(lex: Lexicon, tokens: list[Token]) -> list[Quantity]:
+    """Every number phrase in a sentence, left to right, not overlapping."""
+    found, i = [], 0
+    while i < len(tokens):
+        q = parse_quantity(lex, tokens, i)
+        if q is None:
+            i += 1
+            continue
+        found.append(q)
+        i = q.j
+    return found

@@ -1,0 +1,70 @@
+"""Tokens and sentences over normalised text, with offsets into the input."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.normalize import IGNORABLE, fold_token
+
+# A number: digit groups joined by separators (98,000 · 98.000 · 98 000 ·
+# 2ر2, where the letter ra stands for the Arabic decimal sign).
+_NUMBER = r"\d+(?:(?:[.,']|ر|\s(?=\d{3}(?!\d)))\d+)*"
+_WORD = rf"[^\W\d_][^\W\d_{IGNORABLE}]*(?:[{IGNORABLE}]+[^\W\d_]+)*[{IGNORABLE}]*|[{IGNORABLE}]+"
+_TOKEN_RE = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>[^\w\s])")
+# Sentence ends: . ! ? ; and line breaks; a full stop needs space after it so
+# that "1.43" stays whole.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=;)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # lookup form (normalised, ignorable marks removed)
+    start: int
+    end: int
+    kind: str  # "num", "word" or "punct"
+
+
+def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of `norm[start:end]` with absolute offsets."""
+    stop = len(norm) if end is None else end
+    tokens = []
+    for m in _TOKEN_RE.finditer(norm, start, stop):
+        kind = m.lastgroup or "punct"
+        text = m.group()
+        if kind == "word":
+            text = fold_token(text)
+            if not text:
+                continue
+        tokens.append(Token(text, m.start(), m.end(), kind))
+    return tokens
+
+
+def split_sentences(norm: str) -> list[tuple[int, int]]:
+    """(start, end) spans of sentences, trimmed of surrounding space."""
+    spans = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(norm):
+        if _is_abbreviation(norm, pos, m.start()):
+            continue
+        _append_trimmed(norm, pos, m.start(), spans)
+        pos = m.end()
+    _append_trimmed(norm, pos, len(norm), spans)
+    return spans
+
+
+def _is_abbreviation(norm: str, start: int, end: int) -> bool:
+    """A full stop after a lone letter ("J. Smith", "ج. بيامباسورين")."""
+    if end - start < 2 or norm[end - 1] != ".":
+        return False
+    before = norm[max(start, end - 3):end - 1]
+    return len(before) >= 1 and before[-1].isalpha() and (len(before) == 1 or not before[-2].isalnum())
+
+
+def _append_trimmed(norm: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
