@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.dates import get_month_names
 
 from marsad.lang import LANG_DIR, available_languages
 from marsad.places import country_entries, demonym_entries
@@ -62,6 +63,8 @@ class Lexicon:
         if not words:
             raise ValueError(f"{self.code}: empty form for {concept}")
         entry = Entry(concept, form, payload)
+        if entry in self.exact.get(words, ()):
+            return  # the same month name from two CLDR locales
         if form.endswith("*"):
             self.prefix.setdefault(words[:-1], []).append((words[-1], entry))
         else:
@@ -78,7 +81,17 @@ class Lexicon:
         return forms
 
     def match_at(self, tokens: list[Token], i: int) -> list[Match]:
-        """Entries of the longest key that starts at token `i`."""
+        """Entries of the longest key that starts at token `i`.
+
+        A Latin word in a text of another script ("[Russians]" left
+        untranslated) is looked up in the fallback language."""
+        found = self._match_at(tokens, i)
+        fallback = self.settings.get("fallback_language")
+        if not found and fallback and tokens[i].kind == "word" and tokens[i].text.isascii():
+            return load_lexicon(fallback)._match_at(tokens, i)
+        return found
+
+    def _match_at(self, tokens: list[Token], i: int) -> list[Match]:
         for n in range(min(self.max_len, len(tokens) - i), 0, -1):
             rest = tuple(t.text for t in tokens[i + 1:i + n])
             for first in self.first_forms(tokens[i].text):
@@ -142,6 +155,12 @@ def load_lexicon(code: str) -> Lexicon:
     for path in sorted(folder.glob("*.yaml")):
         if path.name != "language.yaml":
             _load_concepts(lex, path)
+    for locale in settings.get("month_locales", ()):
+        for number, name in get_month_names("wide", locale=locale).items():
+            lex.add(name, f"MONTH.{number}")
+        for number, name in get_month_names("abbreviated", locale=locale).items():
+            if len(name.rstrip(".")) >= 3 and code != "ar":
+                lex.add(name.rstrip("."), f"MONTH.{number}")
     stop = {normalize(r["form"]) for r in _load_tsv(folder / "stoplist.tsv")}
     places = _load_tsv(folder / "places.tsv")
     for form, payload in country_entries(code, places, stop):

@@ -1,0 +1,20 @@
+"""Errors people can look up: each has a code and a plain message.
+
+E101 no such input file · E102 a JSONL line is not JSON · E103 a JSONL
+article has no text · E104 an input is not UTF-8 · E105 a language marsad has no data
+for · E201 a gold file is
+malformed.
+"""
+
+
+class MarsadError(Exception):
+    """Base of marsad's errors; `code` names the kind."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code} {message}")
+        self.code = code
+        self.message = message
+
+
+class InputError(MarsadError):
+    """An input file or line that marsad cannot read."""

@@ -1,0 +1,246 @@
+"""The ordered stages of extraction; each figure records the rules that made it.
+
+text -> normalise -> sentences -> lexicon matches -> quantities ->
+movement (is it a figure? which kind?) -> places -> period -> source.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.errors import MarsadError
+from marsad.figure import Figure
+from marsad.lang import available_languages
+from marsad.language import detect_language
+from marsad.lexicon import Lexicon, load_lexicon
+from marsad.normalize import normalize
+from marsad.sentence import Sentence
+from marsad.stages.geography import attach_places
+from marsad.stages.movement import Movement, attach_movement, inherit_movement
+from marsad.stages.period import PeriodFinder, TimeExpr
+from marsad.stages.quantities import Quantity, find_quantities
+from marsad.stages.source import Source, find_sources
+from marsad.tokens import split_sentences, tokenize
+
+log = logging.getLogger("marsad")
+MAX_SENTENCE_CHARS = 2000  # longer runs without punctuation are cut at spaces
+CARRY_SENTENCES = 2  # a source named this many sentences back still speaks
+EXTRACTOR_VERSION = "1"
+
+
+@dataclass
+class _Doc:
+    text: str
+    norm: str
+    lex: Lexicon
+    pub: date | None
+    war_start: date | None = None
+    last_source: Source | None = None
+    last_source_at: int = -10
+    countries: Counter = field(default_factory=Counter)
+    last_figure: Figure | None = None
+
+
+def parse_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _chunks(norm: str) -> list[tuple[int, int]]:
+    spans = []
+    for start, end in split_sentences(norm):
+        while end - start > MAX_SENTENCE_CHARS:
+            cut = norm.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+            cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+            spans.append((start, cut))
+            start = cut
+        spans.append((start, end))
+    return spans
+
+
+def _sentence(doc: _Doc, start: int, end: int) -> Sentence:
+    tokens = tokenize(doc.norm, start, end)
+    sent = Sentence(doc.lex, start, end, tokens)
+    sent.matches = doc.lex.scan(tokens)
+    return sent
+
+
+def extract(text: str, *, published: object = None, language: str | None = None) -> list[Figure]:
+    """Every movement figure in one news text (see ANNOTATION.md)."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    lang = language or detect_language(text)
+    if lang not in available_languages():
+        raise MarsadError("E105", f"language {lang!r} is not supported; marsad has {', '.join(available_languages())}")
+    lex = load_lexicon(lang)
+    doc = _Doc(text, normalize(text), lex, parse_date(published))
+    sentences = [_sentence(doc, s, e) for s, e in _chunks(doc.norm)]
+    doc.war_start = _war_start(doc, sentences)
+    figures: list[Figure] = []
+    for index, sent in enumerate(sentences):
+        try:
+            figures.extend(_sentence_figures(doc, sentences, index))
+        except Exception:  # one odd sentence must not lose the document
+            log.exception("marsad: sentence %d of a %s document skipped", index, lang)
+    return figures
+
+
+def _war_start(doc: _Doc, sentences: list[Sentence]) -> date | None:
+    """"منذ بدء الحرب في 24 فبراير": the start the text gives its war."""
+    for sent in sentences:
+        wars = sent.having("EVENT.war")
+        if not wars:
+            continue
+        for expr in PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub).find():
+            if expr.rule == "period.date" and any(0 <= expr.i - w.j <= 4 for w in wars):
+                return expr.start
+    return None
+
+
+def _sentence_figures(doc: _Doc, sentences: list[Sentence], index: int) -> list[Figure]:
+    sent = sentences[index]
+    for m in sent.having("PLACE"):
+        if m.entry.payload.get("place") is None:
+            doc.countries[m.entry.payload["iso"]] += 1
+    sources = find_sources(sent, doc.text, doc.last_source)
+    quantities = find_quantities(doc.lex, sent.tokens)
+    figures: list[tuple[Quantity, Figure]] = []
+    if quantities:
+        finder = PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub)
+        finder.war_start = doc.war_start  # type: ignore[attr-defined]
+        exprs = finder.find()
+        for q in quantities:
+            mv = attach_movement(sent, q)
+            inherited = mv is None and doc.last_figure is not None
+            if inherited:
+                mv = inherit_movement(sent, q, doc.last_figure.movement)  # type: ignore[union-attr]
+            if mv is not None:
+                fig = _figure(doc, sentences, index, q, mv, quantities, sources, exprs)
+                if inherited:
+                    _inherit_fields(fig, doc.last_figure)  # type: ignore[arg-type]
+                figures.append((q, fig))
+                doc.last_figure = fig
+        _share_context(sent, figures)
+    if sources:
+        doc.last_source, doc.last_source_at = sources[-1], index
+    return [f for _, f in figures]
+
+
+def _inherit_fields(fig: Figure, previous: Figure) -> None:
+    for name in ("nationality", "group", "origin", "origin_place", "destination", "destination_place"):
+        if getattr(fig, name) in (None, "people") and getattr(previous, name) is not None:
+            setattr(fig, name, getattr(previous, name))
+
+
+def _pick_source(doc: _Doc, sentences: list[Sentence], index: int, q: Quantity,
+                 sources: list[Source]) -> Source | None:
+    if sources:
+        return min(sources, key=lambda s: abs(s.start - q.i))
+    sent = sentences[index]
+    quoted = sum(1 for t in sent.tokens if t.text == '"') % 2 == 1
+    if quoted and index + 1 < len(sentences):
+        ahead = find_sources(sentences[index + 1], doc.text, doc.last_source)
+        if ahead:
+            return ahead[0]
+    if doc.last_source is not None and index - doc.last_source_at <= CARRY_SENTENCES:
+        return Source(doc.last_source.text, doc.last_source.type, "source.carried", -1, doc.last_source.country)
+    return None
+
+
+def _figure(doc: _Doc, sentences: list[Sentence], index: int, q: Quantity, mv: Movement,
+            quantities: list[Quantity], sources: list[Source], exprs: list[TimeExpr]) -> Figure:
+    sent = sentences[index]
+    source = _pick_source(doc, sentences, index, q, sources)
+    speaker = source.country if source else None
+    doc_country = doc.countries.most_common(1)[0][0] if doc.countries else None
+    geo = attach_places(sent, q, mv, quantities, speaker, doc_country)
+    start, end, period_rules = _period(sent, q, mv, exprs, doc.pub)
+    rules = mv.rules + geo.rules + period_rules + ([source.rule] if source else [])
+    evidence = doc.text[sent.start:sent.end].rstrip(" .")
+    return Figure(
+        evidence=evidence, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier,
+        unit=mv.unit, kind=mv.kind, per=mv.per, movement=mv.movement,
+        group=geo.group or _group_of(mv), nationality=geo.nationality,
+        origin=geo.origin, origin_place=geo.origin_place,
+        destination=geo.destination, destination_place=geo.destination_place,
+        period_start=start.isoformat() if start else None, period_end=end.isoformat() if end else None,
+        source=source.text if source else None, source_type=source.type if source else "unknown",
+        start=sent.tokens[q.i].start, end=sent.tokens[q.j - 1].end,
+        rule=rules, confidence=mv.confidence,
+    )
+
+
+_NOUN_GROUPS = {"NOUN.refugee": "refugees", "NOUN.displaced": "displaced people", "NOUN.migrant": "migrants",
+                "NOUN.returnee": "returnees", "NOUN.asylum_seeker": "asylum seekers",
+                "UNIT.household": "households", "UNIT.vehicle": "vehicles"}
+
+
+def _group_of(mv: Movement) -> str:
+    return _NOUN_GROUPS.get(mv.noun.concept, "people") if mv.noun is not None else "people"
+
+
+def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
+            pub: date | None) -> tuple[date | None, date | None, list[str]]:
+    """(period_start, period_end, rules) of one figure."""
+    says = sent.having("SAY")
+    start = end = statement = None
+    rules: list[str] = []
+    near = sorted(exprs, key=lambda e: sent.distance((q.i, q.j), (e.i, e.j)))
+    for e in near:
+        if sent.distance((q.i, q.j), (e.i, e.j)) == float("inf"):
+            continue
+        if e.role == "point" and e.start == e.end and e.j <= q.i and any(
+                s.j <= e.i and e.i - s.j <= 8 and not any(s.j <= o <= e.i for o in range(q.i, q.j)) for s in says):
+            statement = statement or e.end  # "قالت ... يوم الثلاثاء": when it was said
+            continue
+        if e.role == "since" and start is None:
+            start = e.start
+        elif e.role == "until" and end is None:
+            end = e.end
+        elif e.role == "ago":
+            if mv.kind == "rate" and end is None:
+                end = e.start
+            elif start is None:
+                start = e.start
+        elif start is None and end is None:
+            start, end = e.start, e.end
+        else:
+            continue
+        rules.append(e.rule)
+    end = end or statement or pub
+    if start and end and start > end:
+        start = None
+    if mv.kind == "stock":
+        start = None
+    return start, end, rules
+
+
+def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> None:
+    """"50 ألفا إلى جورجيا و40 ألفا آخرين إلى أرمينيا": coordinated figures
+    share what only one of them states (qualifier, place, period start)."""
+    and_words = set(sent.lex.settings.get("and_words", ()))
+    for (q1, f1), (q2, f2) in zip(figures, figures[1:]):
+        between = sent.tokens[q1.j:q2.i]
+        joined = any(t.text in and_words or t.text.startswith(tuple(and_words or ["\0"])) for t in between[:1] + between[-1:])
+        if not joined or len(between) > 8:
+            continue
+        if f2.qualifier == "exact" and f1.qualifier == "approx" and q2.i - q1.j <= 6:
+            f2.qualifier = "approx"
+            f2.rule.append("shared.qualifier")
+        for name in ("destination", "destination_place", "origin", "origin_place", "period_start"):
+            a, b = getattr(f1, name), getattr(f2, name)
+            if a is None and b is not None and f1.movement == f2.movement:
+                setattr(f1, name, b)
+                f1.rule.append(f"shared.{name}")
+            elif b is None and a is not None and f1.movement == f2.movement and name != "destination_place":
+                setattr(f2, name, a)
+                f2.rule.append(f"shared.{name}")

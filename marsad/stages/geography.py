@@ -1,0 +1,152 @@
+"""Origin and destination of a figure from places, prepositions and verbs.
+
+"فر ما يقرب من 50 ألف روسي إلى جورجيا": إلى + a country is the destination;
+"من" is the origin; "في" hosts; a bare country after an arrival verb is where
+they arrived ("دخلوا منغوليا"), after a departure verb where they left;
+"البلاد" refers back to the country that speaks; a nationality implies the
+origin of those who fled or arrived, and the destination of those who return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.lexicon import Match
+from marsad.sentence import Sentence
+from marsad.stages.movement import Movement
+from marsad.stages.quantities import Quantity
+
+PLACE_WINDOW = 12
+ARRIVING = {"arrived", "hosted", "waiting", "asylum", "returned"}
+LEAVING = {"departed", "fled", "evacuated", "displaced"}
+ORIGIN_FROM_NATIONALITY = {"fled", "arrived", "hosted", "waiting", "asylum", "evacuated", "displaced"}
+
+
+@dataclass
+class Geography:
+    nationality: str | None = None
+    group: str | None = None
+    origin: str | None = None
+    origin_place: str | None = None
+    destination: str | None = None
+    destination_place: str | None = None
+    rules: list[str] = field(default_factory=list)
+
+    def set(self, side: str, payload: dict, rule: str) -> None:
+        if payload.get("place"):
+            if getattr(self, f"{side}_place") is None:
+                setattr(self, f"{side}_place", payload["place"])
+                self.rules.append(rule)
+            if payload.get("iso") and getattr(self, side) is None:
+                setattr(self, side, payload["iso"])
+        elif payload.get("iso") and getattr(self, side) is None:
+            setattr(self, side, payload["iso"])
+            self.rules.append(rule)
+
+
+def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
+    """to / from / in / via / object, from the words just before the place."""
+    for back in (1, 2, 3):
+        for m in sent.at.get(place.i - back, ()):
+            if m.j == place.i or (m.j == place.i - 1 and sent.tokens[place.i - 1].text in ("معبر", "the", "جزيره", "ميناء", "مدينه", "بلده", "منطقه", "مقاطعه", "ولايه", "اقليم")):
+                for role in ("to", "from", "in", "via"):
+                    if m.is_(f"PREP.{role}"):
+                        return role
+    if mv.trigger is not None and 0 <= place.i - mv.trigger.j <= 1:
+        return "object"
+    return None
+
+
+def _owner(p: Match, quantities: list[Quantity]) -> Quantity | None:
+    """The figure a place belongs to: the nearest one to its left; a place
+    before the first figure is shared by all ("وصل إلى أرمينيا أكثر من 53 ألف")."""
+    left = [q for q in quantities if q.j <= p.i]
+    return left[-1] if left else None
+
+
+def _places_for(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity]) -> list[Match]:
+    """Places in the clause of q that belong to q."""
+    anchors = [(q.i, q.j)] + ([(mv.trigger.i, mv.trigger.j)] if mv.trigger else [])
+    out = []
+    for p in sent.having("PLACE") + sent.having("DEICTIC") + sent.having("BORDER"):
+        if mv.demonym is not None and mv.demonym.i == p.i:
+            continue
+        if min(sent.distance(a, (p.i, p.j)) for a in anchors) > PLACE_WINDOW:
+            continue
+        owner = _owner(p, others)
+        if owner is not None and owner is not q:
+            continue
+        out.append(p)
+    return out
+
+
+def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity],
+                  speaker_country: str | None, doc_country: str | None) -> Geography:
+    geo = Geography()
+    lex = sent.lex.code
+    if mv.demonym is not None:
+        geo.nationality = mv.demonym.entry.payload["iso"]
+        geo.group = mv.demonym.entry.payload["group"]
+        geo.rules.append(f"{lex}.{mv.demonym.entry.rule}")
+    internal = bool(sent.having("INTERNAL"))
+    for p in _places_for(sent, q, mv, others):
+        role = _role(sent, p, mv)
+        if p.is_("DEICTIC"):
+            _deictic(geo, p, role, mv, speaker_country or doc_country, lex)
+            continue
+        if p.is_("BORDER"):
+            _border(sent, geo, p, mv, lex)
+            continue
+        payload = p.entry.payload
+        rule = f"{lex}.{p.entry.rule}:{role}"
+        if role == "to" or (role == "object" and mv.movement in ARRIVING):
+            geo.set("destination", payload, rule)
+        elif role == "from" or (role == "object" and mv.movement in LEAVING):
+            geo.set("origin", payload, rule)
+        elif role == "in":
+            if mv.movement in ("displaced", "fled", "evacuated"):
+                geo.set("origin", payload, rule)
+                if internal or mv.movement == "displaced" and mv.kind == "stock":
+                    geo.set("destination", payload, rule)
+            else:
+                geo.set("destination", payload, rule)
+        elif role == "via" and payload.get("place"):
+            geo.set("destination", payload, rule)
+    _defaults(geo, mv, internal)
+    return geo
+
+
+def _deictic(geo: Geography, p: Match, role: str | None, mv: Movement, country: str | None, lex: str) -> None:
+    rule = f"{lex}.{p.entry.rule}"
+    if p.concept == "DEICTIC.neighbours":
+        if geo.destination_place is None and role in ("to", "object", None):
+            geo.destination_place = "neighbouring countries"
+            geo.rules.append(rule)
+    elif p.concept == "DEICTIC.home":
+        if mv.movement == "returned" and role in ("to", "object", None) and geo.nationality:
+            geo.set("destination", {"iso": geo.nationality}, rule)
+    elif p.concept == "DEICTIC.country" and country:
+        side = "origin" if role == "from" or (role == "object" and mv.movement in LEAVING) else "destination"
+        geo.set(side, {"iso": country}, rule)
+
+
+def _border(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex: str) -> None:
+    """"تنتظر عبور الحدود الجورجية": the border named by a demonym is where they go."""
+    for m in sent.at.get(p.j, ()):
+        if m.is_("DEMONYM") and mv.movement in ("waiting", "arrived"):
+            geo.set("destination", {"iso": m.entry.payload["iso"]}, f"{lex}.{p.entry.rule}+{m.entry.rule}")
+            return
+
+
+def _defaults(geo: Geography, mv: Movement, internal: bool) -> None:
+    if geo.nationality:
+        if geo.origin is None and mv.movement in ORIGIN_FROM_NATIONALITY:
+            geo.origin = geo.nationality
+            geo.rules.append("default.origin_from_nationality")
+        if geo.destination is None and mv.movement == "returned":
+            geo.destination = geo.nationality
+            geo.rules.append("default.return_home")
+    if internal and (geo.origin or geo.destination):
+        geo.origin = geo.origin or geo.destination
+        geo.destination = geo.destination or geo.origin
+        geo.rules.append("default.internal")

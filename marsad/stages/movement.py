@@ -1,0 +1,187 @@
+"""Decide whether a number counts people on the move, and how.
+
+For each quantity: the counted noun right after it (people, refugees,
+households, cars, a demonym — or casualties, soldiers, sites, which rule it
+out), the nearest movement trigger in its clause, blockers (killed,
+arrested, troops) that sit closer than the trigger, plans and fears (modal),
+and the kind: rate ("يوميا", "a day"), stock (hosted, waiting, a refugee or
+displaced noun with no verb) or total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.lexicon import Match
+from marsad.sentence import Sentence
+from marsad.stages.quantities import Quantity
+
+WINDOW = 14  # farthest trigger, in weighted tokens
+NOUN_WINDOW = 4
+STOCK_MOVES = {"hosted", "waiting"}
+# A refugee or displaced noun with no verb is a stock of that movement.
+NOUN_MOVES = {"NOUN.refugee": "hosted", "NOUN.displaced": "displaced", "NOUN.returnee": "returned",
+              "NOUN.asylum_seeker": "asylum"}
+SKIP_BEFORE_NOUN = {"من", "of", "the", "ال", "اخرين", "اخري", "اخر", "other", "more", "additional",
+                    "another", "new", "اضافي", "اضافيين", "جديد", "جدد"}
+
+
+@dataclass
+class Movement:
+    movement: str
+    kind: str
+    per: str | None
+    unit: str
+    noun: Match | None
+    demonym: Match | None
+    trigger: Match | None
+    rules: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+
+
+def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None, str | None]:
+    """(counted noun, demonym, reason to reject) in the words after q."""
+    noun = demonym = None
+    k, seen = q.j, 0
+    while k < len(sent.tokens) and seen < NOUN_WINDOW:
+        tok = sent.tokens[k]
+        found = sent.at.get(k, [])
+        if tok.kind == "punct" and tok.text not in "[]\"'":
+            break
+        bad = next((m for m in found if m.is_("NOT") or m.is_("MEASURE")), None)
+        person = next((m for m in found if m.is_("NOUN") or m.is_("UNIT")), None)
+        dem = next((m for m in found if m.is_("DEMONYM")), None)
+        if bad is not None and noun is None and demonym is None and person is None:
+            return None, None, bad.entry.rule
+        if person is not None and noun is None:
+            noun = person
+            k = person.j
+            seen += 1
+            continue
+        if dem is not None and demonym is None:
+            demonym = dem
+            k = dem.j
+            seen += 1
+            continue
+        if tok.text in SKIP_BEFORE_NOUN or tok.text in "[]\"'":
+            k += 1
+            continue
+        if noun is not None or demonym is not None:
+            break
+        # an unknown word right after the number: not a counted noun here
+        break
+    return noun, demonym, None
+
+
+def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
+    for back in (1, 2):
+        for m in sent.at.get(q.i - back, ()):
+            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("NOT.population") or m.is_("MONTH")):
+                return m.entry.rule
+    if q.i > 0 and sent.tokens[q.i - 1].text in {":", "/", "#"}:
+        return "punct-before"
+    if q.j < len(sent.tokens) and sent.tokens[q.j].text in {":", "/"}:
+        return "punct-after"
+    if sent.concept_at(q.j, "MONTH"):
+        return "date"
+    return None
+
+
+def _is_year(q: Quantity, noun: Match | None) -> bool:
+    return (q.value is not None and q.qualifier == "exact" and 1900 <= q.value <= 2100
+            and not q.word_number and len(q.rules) == 1 and noun is None)
+
+
+def _nearest(sent: Sentence, q: Quantity, prefix: str) -> tuple[Match | None, float]:
+    best, best_d = None, float("inf")
+    for m in sent.having(prefix):
+        if q.i <= m.i < q.j:
+            continue
+        d = sent.distance((q.i, q.j), (m.i, m.j))
+        if m.i >= q.j:
+            d -= 0.5  # "98 ألف روسي دخلوا": the verb after the subject wins a tie
+        if d < best_d:
+            best, best_d = m, d
+    return best, best_d
+
+
+def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | None:
+    spans = [(q.i, q.j)] + ([(trigger.i, trigger.j)] if trigger else [])
+    lo = min(s[0] for s in spans)
+    hi = max(s[1] for s in spans)
+    for m in sent.having("MODAL"):
+        if m.j < len(sent.tokens) and sent.tokens[m.j].kind == "num":
+            continue  # "May 6" is a date
+        if lo - 3 <= m.i < hi and not (q.i <= m.i < q.j):
+            return m
+    return None
+
+
+def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[str, str | None, str | None]:
+    for k in range(q.j, min(q.j + 7, len(sent.tokens))):
+        rate = sent.concept_at(k, "RATE")
+        if rate is not None and sent.distance((q.i, q.j), (rate.i, rate.j)) < 9:
+            return "rate", rate.concept.split(".")[1], rate.entry.rule
+    if movement in STOCK_MOVES or from_noun:
+        return "stock", None, None
+    return "total", None, None
+
+
+def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
+    """The movement a quantity counts, or None when it is not a figure."""
+    if _before_is_measure(sent, q):
+        return None
+    noun, demonym, reject = _noun_after(sent, q)
+    if reject is not None or _is_year(q, noun) and demonym is None:
+        return None
+    if q.value is not None and q.value < 10 and noun is None:
+        return None  # "أحد المصدرين", "one of": a small number needs its noun
+    trigger, dist = _nearest(sent, q, "MOVE")
+    blocker, block_d = _nearest(sent, q, "NOT")
+    lex = sent.lex.code
+    rules = list(q.rules)
+    from_noun = False
+    noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
+    if noun_move and (trigger is None or dist > 4):
+        movement, from_noun = noun_move, noun_move != "returned"
+        rules.append(f"{lex}.{noun.entry.rule}:noun-movement")  # type: ignore[union-attr]
+        trigger = None
+    elif trigger is not None and dist <= WINDOW:
+        if blocker is not None and block_d < dist:
+            return None
+        movement = trigger.concept.split(".")[1]
+        rules.append(f"{lex}.{trigger.entry.rule}")
+    else:
+        return None
+    if _modal_near(sent, q, trigger):
+        return None
+    kind, per, rate_rule = _kind(sent, q, movement, from_noun)
+    if rate_rule:
+        rules.append(f"{lex}.{rate_rule}")
+    unit = "people"
+    if noun is not None and noun.is_("UNIT"):
+        unit = "households" if noun.concept == "UNIT.household" else "vehicles"
+        if unit == "vehicles" and movement == "waiting":
+            kind = "stock"
+    if noun is not None:
+        rules.append(f"{lex}.{noun.entry.rule}")
+    confidence = 0.55 + (0.15 if noun or demonym else 0) + (0.15 if trigger and dist <= 4 else 0)
+    return Movement(movement, kind, per, unit, noun, demonym, trigger, rules, round(min(confidence, 0.95), 2))
+
+
+def inherit_movement(sent: Sentence, q: Quantity, previous: str | None) -> Movement | None:
+    """"ارتفع العدد إلى نحو عشرة آلاف يوميا", "the number has grown to some
+    10,000 per day": a number that refers back takes the movement before it."""
+    if previous is None or _before_is_measure(sent, q):
+        return None
+    anaphor, dist = _nearest(sent, q, "ANAPHOR.number")
+    if anaphor is None or dist > 6 or anaphor.i > q.i:
+        return None
+    noun, demonym, reject = _noun_after(sent, q)
+    blocker, block_d = _nearest(sent, q, "NOT")
+    if reject is not None or (blocker is not None and block_d < dist) or _modal_near(sent, q, None):
+        return None
+    kind, per, rate_rule = _kind(sent, q, previous, False)
+    rules = list(q.rules) + [f"{sent.lex.code}.{anaphor.entry.rule}:inherits"] + ([f"{sent.lex.code}.{rate_rule}"] if rate_rule else [])
+    unit = "households" if noun is not None and noun.concept == "UNIT.household" else "people"
+    return Movement(previous, kind, per, unit, noun, demonym, None, rules, 0.5)

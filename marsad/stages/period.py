@@ -1,0 +1,294 @@
+"""Resolve the period a figure covers against the publication date.
+
+Time expressions are found over concept ids (TIME.*, WEEKDAY.*, MONTH.*):
+"يوم الثلاثاء" is the Tuesday on or before publication, "منذ 21 سبتمبر"
+starts a period, "خلال حزيران" spans a month, "الأيام العشرة الأخيرة" the last
+ten days, "منذ أربعة إلى خمسة أيام" four days ago, "الأشهر الأربعة الأولى من
+الحرب" four months from the war's start when the text states it. Only the
+absolute part of a date is computed here; no guessing across languages.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from marsad.lexicon import Lexicon, Match
+from marsad.stages.quantities import parse_quantity
+from marsad.tokens import Token
+
+
+@dataclass
+class TimeExpr:
+    i: int
+    j: int
+    start: date
+    end: date
+    role: str = "point"  # since, during, until, point
+    rule: str = ""
+
+
+def _month_end(d: date) -> date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def _shift_months(d: date, n: int) -> date:
+    month = d.month - 1 + n
+    year = d.year + month // 12
+    month = month % 12 + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _latest(pub: date, month: int, day: int) -> date | None:
+    """The date with this month and day that is on or before `pub`."""
+    for year in (pub.year, pub.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d <= pub:
+            return d
+    return None
+
+
+def _int_at(lex: Lexicon, tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """A whole number (or the low end of "أربعة إلى خمسة") at token k."""
+    if k < 0 or k >= len(tokens):
+        return None
+    q = parse_quantity(lex, tokens, k)
+    if q is None or q.qualifier == "vague" or q.low is None:
+        return None
+    return q.low, q.j
+
+
+def _year_at(tokens: list[Token], k: int) -> int | None:
+    if 0 <= k < len(tokens) and tokens[k].kind == "num" and tokens[k].text.isdigit():
+        y = int(tokens[k].text)
+        if 1950 <= y <= 2100:
+            return y
+    return None
+
+
+class PeriodFinder:
+    """Finds and resolves time expressions in one sentence."""
+
+    def __init__(self, lex: Lexicon, tokens: list[Token], matches: dict[int, list[Match]], pub: date | None):
+        self.lex, self.tokens, self.at, self.pub = lex, tokens, matches, pub
+
+    def concept_at(self, k: int, prefix: str) -> Match | None:
+        for m in self.at.get(k, ()):
+            if m.is_(prefix):
+                return m
+        return None
+
+    def ending_at(self, k: int, prefix: str) -> Match | None:
+        """A match of `prefix` whose last token is just before token k."""
+        for back in range(1, 4):
+            for m in self.at.get(k - back, ()):
+                if m.j == k and m.is_(prefix):
+                    return m
+        return None
+
+    def find(self) -> list[TimeExpr]:
+        if self.pub is None:
+            return []
+        found: list[TimeExpr] = []
+        k = 0
+        while k < len(self.tokens):
+            expr = self._expr_at(k)
+            if expr is None:
+                k += 1
+                continue
+            self._set_role(expr)
+            found.append(expr)
+            k = max(expr.j, k + 1)
+        return found
+
+    def _set_role(self, expr: TimeExpr) -> None:
+        for back in (1, 2):
+            k = expr.i - back
+            for role in ("since", "during", "until"):
+                m = self.concept_at(k, f"TIME.{role}")
+                if m is not None and expr.i - 1 <= m.j <= expr.i and m.concept != "TIME.since_start":
+                    expr.role = role
+                    expr.i = k
+                    return
+        if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year"):
+            # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
+            for k in range(expr.i - 1, max(expr.i - 15, -1), -1):
+                if self.tokens[k].text in (";", "(", ")"):
+                    break
+                m = self.concept_at(k, "TIME.since")
+                if m is not None:
+                    expr.role = "since"
+                    return
+
+    def _expr_at(self, k: int) -> TimeExpr | None:
+        for reader in (self._date, self._weekday, self._relative_day, self._units):
+            expr = reader(k)
+            if expr is not None:
+                return expr
+        return None
+
+    # -- readers --------------------------------------------------------------
+    def _date(self, k: int) -> TimeExpr | None:
+        """24 فبراير · 21 سبتمبر الماضي · May 6 · August 25, 2017 · حزيران · 2022."""
+        pub = self.pub
+        assert pub is not None
+        day = _int_at(self.lex, self.tokens, k)
+        month = self.concept_at(day[1] if day else k, "MONTH")
+        if day and month and 1 <= day[0] <= 31:
+            return self._day_month(k, day[0], month)
+        month = self.concept_at(k, "MONTH")
+        if month is not None:
+            nxt = month.j + (1 if month.j < len(self.tokens) and self.tokens[month.j].text == "/" else 0)
+            alt = self.concept_at(nxt, "MONTH")  # "أيلول/سبتمبر"
+            end = alt.j if alt else month.j
+            day = _int_at(self.lex, self.tokens, end)
+            if day and 1 <= day[0] <= 31 and _year_at(self.tokens, day[1]) is None and self.tokens[end].text.isdigit() \
+                    and len(self.tokens[end].text) <= 2:
+                return self._day_month(k, day[0], month, end_tok=day[1])
+            year = _year_at(self.tokens, end)
+            month_no = int(month.concept.split(".")[1])
+            if year:
+                first = date(year, month_no, 1)
+                return TimeExpr(k, end + 1, first, min(_month_end(first), pub), rule="period.month_year")
+            first = _latest(pub, month_no, 1)
+            if first is not None and self._month_context(k):
+                return TimeExpr(k, end, first, min(_month_end(first), pub), rule="period.month")
+        year = _year_at(self.tokens, k)
+        if year and year <= pub.year and self._year_context(k):
+            k = k - 1 if self.concept_at(k - 1, "TIME.unit.year") else k
+            return TimeExpr(k, k + 1 + (1 if self.concept_at(k, "TIME.unit.year") else 0), date(year, 1, 1), min(date(year, 12, 31), pub), rule="period.year")
+        return None
+
+    def _month_context(self, k: int) -> bool:
+        """A month name alone is a date only after a time preposition."""
+        return any(self.concept_at(k - b, p) for b in (1, 2) for p in ("TIME.since", "TIME.during", "TIME.until", "PREP.in"))
+
+    def _year_context(self, k: int) -> bool:
+        return any(self.concept_at(k - b, p) for b in (1, 2)
+                   for p in ("TIME.unit.year", "TIME.since", "TIME.during", "PREP.in", "TIME.until"))
+
+    def _day_month(self, k: int, day: int, month: Match, end_tok: int | None = None) -> TimeExpr | None:
+        assert self.pub is not None
+        month_no = int(month.concept.split(".")[1])
+        j = end_tok if end_tok is not None else month.j
+        if j < len(self.tokens) and self.tokens[j].text == "/" and self.concept_at(j + 1, "MONTH"):
+            j = self.concept_at(j + 1, "MONTH").j  # type: ignore[union-attr]
+        if j < len(self.tokens) and self.tokens[j].text == ",":
+            j += 1 if _year_at(self.tokens, j + 1) else 0
+        year = _year_at(self.tokens, j)
+        try:
+            d = date(year, month_no, day) if year else _latest(self.pub, month_no, day)
+        except ValueError:
+            return None
+        if d is None:
+            return None
+        return TimeExpr(k, j + (1 if year else 0), d, d, rule="period.date")
+
+    def _weekday(self, k: int) -> TimeExpr | None:
+        m = self.concept_at(k, "WEEKDAY")
+        if m is None or self.pub is None:
+            return None
+        wd = int(m.concept.split(".")[1])
+        d = self.pub - timedelta(days=(self.pub.weekday() - wd) % 7)
+        return TimeExpr(k, m.j, d, d, rule="period.weekday")
+
+    def _relative_day(self, k: int) -> TimeExpr | None:
+        assert self.pub is not None
+        for concept, days in (("TIME.day_before_yesterday", 2), ("TIME.yesterday", 1), ("TIME.today", 0)):
+            m = self.concept_at(k, concept)
+            if m is not None:
+                d = self.pub - timedelta(days=days)
+                j = m.j
+                wd = self.concept_at(j, "WEEKDAY")
+                return TimeExpr(k, wd.j if wd else j, d, d, rule=f"period.{concept.split('.')[1]}")
+        return None
+
+    def _units(self, k: int) -> TimeExpr | None:
+        """Spans counted in units: last 10 days, 4 days ago, first 4 months, last week."""
+        assert self.pub is not None
+        unit = self.concept_at(k, "TIME.unit")
+        num = _int_at(self.lex, self.tokens, k)
+        if num and self.concept_at(num[1], "TIME.unit"):
+            unit, n, j0 = self.concept_at(num[1], "TIME.unit"), num[0], num[1]
+        elif unit is not None:
+            after = _int_at(self.lex, self.tokens, unit.j)
+            n, j0 = (after[0], after[1] - 1) if after and after[0] < 1000 else (None, unit.i)
+        else:
+            return None
+        assert unit is not None
+        name = unit.concept.split(".")[2]
+        j = max(unit.j, j0 + 1)
+        last = self.concept_at(j, "TIME.last")
+        first = self.concept_at(j, "TIME.first") or self.ending_at(k, "TIME.first")
+        this = self.concept_at(j, "TIME.this") or self.ending_at(k, "TIME.this")
+        since_start = self.ending_at(k, "TIME.since_start")
+        ago = self.concept_at(j, "TIME.ago") or self.ending_at(k, "TIME.ago") or self.ending_at(k, "TIME.since")
+        if n is not None and first is not None:
+            return self._first_n(k, max(j, first.j), n, name)
+        if n is not None and (last is not None or self.concept_at(k - 1, "TIME.last")):
+            start = self._minus(n, name)
+            return TimeExpr(k, last.j if last else j, start, self.pub, "during", "period.last_n")
+        if n is not None and ago is not None:
+            d = self._minus(n, name)
+            return TimeExpr(k - (1 if ago.i < k else 0), max(j, ago.j), d, d, "ago", "period.ago")
+        if n is None and last is not None:
+            return self._previous(k, last.j, name)
+        if n is None and since_start is not None:
+            expr = self._current(since_start.i, j, name)
+            if expr is not None:
+                expr.role = "since"
+            return expr
+        if n is None and this is not None:
+            return self._current(k, max(j, this.j), name)
+        return None
+
+    def _minus(self, n: int, unit: str) -> date:
+        assert self.pub is not None
+        days = {"day": 1, "week": 7, "hour": 1 / 24}.get(unit)
+        if days is not None:
+            return self.pub - timedelta(days=round(n * days))
+        return _shift_months(self.pub, -n if unit == "month" else -12 * n)
+
+    def _first_n(self, k: int, j: int, n: int, unit: str) -> TimeExpr | None:
+        """"الأشهر الأربعة الأولى من الحرب", "the first six months of this year"."""
+        anchor = None
+        for b in range(j, min(j + 4, len(self.tokens))):
+            if self.concept_at(b, "EVENT.war") and getattr(self, "war_start", None):
+                anchor, j = self.war_start, b + 1  # type: ignore[attr-defined]
+                break
+            if self.concept_at(b, "TIME.this") or self.concept_at(b, "TIME.unit.year"):
+                assert self.pub is not None
+                anchor, j = date(self.pub.year, 1, 1), b + 1
+        if anchor is None:
+            return None
+        if unit == "month":
+            end = _shift_months(anchor, n)
+            end = end - timedelta(days=1) if anchor.day == 1 else end
+        else:
+            end = anchor + timedelta(days={"day": 1, "week": 7}.get(unit, 365) * n - 1)
+        return TimeExpr(k, j, anchor, end, "during", "period.first_n")
+
+    def _previous(self, k: int, j: int, unit: str) -> TimeExpr | None:
+        assert self.pub is not None
+        if unit == "week":
+            monday = self.pub - timedelta(days=self.pub.weekday() + 7)
+            return TimeExpr(k, j, monday, monday + timedelta(days=6), rule="period.last_week")
+        if unit == "month":
+            first = _shift_months(self.pub.replace(day=1), -1)
+            return TimeExpr(k, j, first, _month_end(first), rule="period.last_month")
+        if unit == "year":
+            y = self.pub.year - 1
+            return TimeExpr(k, j, date(y, 1, 1), date(y, 12, 31), rule="period.last_year")
+        return None
+
+    def _current(self, k: int, j: int, unit: str) -> TimeExpr | None:
+        assert self.pub is not None
+        starts = {"week": self.pub - timedelta(days=self.pub.weekday()),
+                  "month": self.pub.replace(day=1), "year": date(self.pub.year, 1, 1)}
+        if unit not in starts:
+            return None
+        return TimeExpr(k, j, starts[unit], self.pub, rule=f"period.this_{unit}")

@@ -1,0 +1,98 @@
+"""Who states a figure, and what kind of source that is.
+
+A statement verb or "according to" introduces the speaker: after the verb in
+Arabic ("قالت كازاخستان إن"), before it in English ("UNHCR said"), after
+"according to" in both. The first organisation word in the speaker's words
+gives the type (un_agency, government, ngo, media, witness); a country that
+speaks is its government. "وأضافت الوكالة" or a bare "وأضاف" refer back to
+the last source named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.lexicon import Match
+from marsad.sentence import Sentence
+
+MAX_SPEAKER = 9
+STOP_PUNCT = {",", ":", '"', "'", ";", ".", "(", ")", "-", "[", "]"}
+
+
+@dataclass
+class Source:
+    text: str | None
+    type: str
+    rule: str
+    start: int = -1  # token index of the statement in its sentence
+    country: str | None = None  # a country that speaks ("قالت كازاخستان")
+
+
+def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
+    settings = sent.lex.settings
+    comps = set(settings.get("complementizers", ()))
+    after = settings.get("speaker_after_verb", False) or say.is_("SAY.according_to")
+    if after:
+        k = say.j
+        while k < len(sent.tokens) and k - say.j < MAX_SPEAKER:
+            t = sent.tokens[k]
+            if t.text in comps or t.text in STOP_PUNCT or t.kind == "num" or sent.concept_at(k, "NUM") \
+                    or sent.concept_at(k, "TIME") or sent.concept_at(k, "WEEKDAY") or sent.concept_at(k, "QUAL"):
+                break
+            k += 1
+        if k > say.j:
+            return say.j, k
+    k = say.i
+    while k > 0 and say.i - k < MAX_SPEAKER:
+        t = sent.tokens[k - 1]
+        if t.text in comps or t.text in STOP_PUNCT or t.kind == "num":
+            break
+        k -= 1
+    if k < say.i and " ".join(x.text for x in sent.tokens[k:say.i]) not in settings.get("pronouns", ()):
+        return k, say.i
+    k = say.j  # "said UNHCR spokesperson Andrej Mahecic"
+    while k < len(sent.tokens) and k - say.j < MAX_SPEAKER and sent.tokens[k].text not in STOP_PUNCT | comps:
+        k += 1
+    return say.j, k
+
+
+def classify(sent: Sentence, lo: int, hi: int, last: Source | None) -> tuple[str, str] | None:
+    for k in range(lo, hi):
+        for m in sent.at.get(k, ()):
+            if m.is_("ORG.anaphor") and last is not None:
+                return last.type, f"{sent.lex.code}.{m.entry.rule}"
+            if m.is_("ORG"):
+                return m.concept.split(".")[1], f"{sent.lex.code}.{m.entry.rule}"
+            if m.is_("PLACE") and m.entry.payload.get("place") is None:
+                return "government", f"{sent.lex.code}.{m.entry.rule}:speaks"
+    return None
+
+
+def _speaking_country(sent: Sentence, lo: int, hi: int) -> str | None:
+    for k in range(lo, hi):
+        for m in sent.at.get(k, ()):
+            if (m.is_("PLACE") and m.entry.payload.get("place") is None) or m.is_("DEMONYM"):
+                return m.entry.payload["iso"]
+    return None
+
+
+def find_sources(sent: Sentence, text: str, last: Source | None) -> list[Source]:
+    """Every statement in the sentence with its speaker and type."""
+    found = []
+    for say in sent.having("SAY"):
+        lo, hi = _speaker_span(sent, say)
+        country = _speaking_country(sent, lo, hi)
+        kind = classify(sent, lo, hi, last)
+        if kind is None:
+            if hi <= lo and last is not None:  # "وأضاف أن ..."
+                found.append(Source(last.text, last.type, "source.carried", say.i, last.country))
+            elif hi > lo:
+                words = text[sent.tokens[lo].start:sent.tokens[hi - 1].end]
+                found.append(Source(words, "other", f"{sent.lex.code}.{say.entry.rule}", say.i, country))
+            continue
+        type_, rule = kind
+        words = text[sent.tokens[lo].start:sent.tokens[hi - 1].end] if hi > lo else None
+        if words is None and last is not None:
+            words = last.text
+        found.append(Source(words, type_, rule, say.i, country))
+    return found
