@@ -83,6 +83,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(f"note: {len(skipped)} documents in languages without data skipped", file=sys.stderr)
     gold = {doc: g for doc, g in gold.items() if doc in predicted}
     scores = score(gold, predicted, languages)
+    if args.errors:
+        _print_errors(gold, predicted)
     if args.json:
         print(json.dumps({k: v.as_dict() for k, v in sorted(scores.items())}, indent=2))
     else:
@@ -90,6 +92,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if missing:
         print(f"note: {len(missing)} gold documents had no article given: {', '.join(missing[:5])}…", file=sys.stderr)
     return 0
+
+
+def _print_errors(gold: dict, predicted: dict) -> None:  # type: ignore[type-arg]
+    """Unmatched figures and wrong fields, per document, to see what to fix."""
+    from marsad.evaluate import field_equal, match
+
+    def show(f: dict) -> str:  # type: ignore[type-arg]
+        return (f"{f.get('value')} [{f.get('low')},{f.get('high')}] {f.get('qualifier')} {f.get('unit')} {f.get('kind')} "
+                f"{f.get('movement')} nat={f.get('nationality')} {f.get('origin')}->{f.get('destination')} "
+                f"{f.get('period_start')}..{f.get('period_end')} {f.get('source_type')}")
+
+    for doc in sorted(gold):
+        preds, golds = predicted.get(doc, []), gold[doc]
+        pairs = match(preds, golds)
+        lines = []
+        for i, j in pairs:
+            wrong = [n for n in FIELDS if not field_equal(n, preds[i].get(n), golds[j].get(n))]
+            if wrong:
+                lines.append(f"  ~ {show(preds[i])}\n      gold {show(golds[j])}  ({', '.join(wrong)})")
+        lines += [f"  - missed {show(golds[j])}\n      {golds[j]['evidence'][:110]}"
+                  for j in range(len(golds)) if j not in {b for _, b in pairs}]
+        lines += [f"  + extra  {show(preds[i])}\n      {preds[i]['evidence'][:110]}"
+                  for i in range(len(preds)) if i not in {a for a, _ in pairs}]
+        if lines:
+            print(doc)
+            print("\n".join(lines))
 
 
 def _print_scores(scores: dict) -> None:  # type: ignore[type-arg]
@@ -115,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("gold", help="gold.jsonl")
     ev.add_argument("articles", nargs="+", help="corpus documents, .jsonl files or folders")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.add_argument("--errors", action="store_true", help="list missed, extra and partly wrong figures per document")
     ev.set_defaults(func=cmd_eval)
     return parser
 

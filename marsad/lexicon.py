@@ -40,6 +40,7 @@ class Match:
     entry: Entry
     i: int  # first token index
     j: int  # one past the last token index
+    clitic: str = ""  # proclitic stripped from the first word ("ب" in "بالسودان")
 
     @property
     def concept(self) -> str:
@@ -96,8 +97,9 @@ class Lexicon:
             rest = tuple(t.text for t in tokens[i + 1:i + n])
             for first in self.first_forms(tokens[i].text):
                 key = (first,) + rest
-                found = [Match(e, i, i + n) for e in self.exact.get(key, ())]
-                found += [Match(e, i, i + n) for e in self._prefixed(key)]
+                clitic = tokens[i].text[:len(tokens[i].text) - len(first)]
+                found = [Match(e, i, i + n, clitic) for e in self.exact.get(key, ())]
+                found += [Match(e, i, i + n, clitic) for e in self._prefixed(key)]
                 if found:
                     return found
         return []

@@ -144,7 +144,8 @@ def _inherit_fields(fig: Figure, previous: Figure) -> None:
 def _pick_source(doc: _Doc, sentences: list[Sentence], index: int, q: Quantity,
                  sources: list[Source]) -> Source | None:
     if sources:
-        return min(sources, key=lambda s: abs(s.start - q.i))
+        before = [s for s in sources if s.start < q.i]
+        return before[-1] if before else sources[0]
     sent = sentences[index]
     quoted = sum(1 for t in sent.tokens if t.text == '"') % 2 == 1
     if quoted and index + 1 < len(sentences):
@@ -212,6 +213,8 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
             elif start is None:
                 start = e.start
         elif start is None and end is None:
+            if e.start == e.end == pub and e.role == "point":
+                continue  # a dateline or "اليوم": the report's own day
             start, end = e.start, e.end
         else:
             continue

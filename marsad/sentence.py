@@ -9,7 +9,8 @@ from marsad.lexicon import Lexicon, Match
 from marsad.tokens import Token
 
 COMMA_COST = 3
-HARD_BREAKS = {";", "(", ")", "?", "!"}
+HARD_BREAKS = {";", "?", "!"}
+SOFT_BREAKS = {",", "(", ")"}
 
 
 @dataclass
@@ -49,5 +50,5 @@ class Sentence:
             return 0
         if any(lo <= k < hi for k in self.breaks):
             return float("inf")
-        commas = sum(1 for t in self.tokens[lo:hi] if t.text == ",")
+        commas = sum(1 for t in self.tokens[lo:hi] if t.text in SOFT_BREAKS)
         return (hi - lo) + COMMA_COST * commas

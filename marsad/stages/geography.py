@@ -44,8 +44,13 @@ class Geography:
             self.rules.append(rule)
 
 
+CLITIC_ROLES = {"ب": "in", "بال": "in", "وب": "in", "وبال": "in", "فبال": "in", "ل": "to", "لل": "to", "ول": "to", "ولل": "to"}
+
+
 def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
     """to / from / in / via / object, from the words just before the place."""
+    if place.clitic in CLITIC_ROLES:
+        return CLITIC_ROLES[place.clitic]
     for back in (1, 2, 3):
         for m in sent.at.get(place.i - back, ()):
             if m.j == place.i or (m.j == place.i - 1 and sent.tokens[place.i - 1].text in ("معبر", "the", "جزيره", "ميناء", "مدينه", "بلده", "منطقه", "مقاطعه", "ولايه", "اقليم")):

@@ -17,11 +17,13 @@ from marsad.sentence import Sentence
 from marsad.stages.quantities import Quantity
 
 WINDOW = 14  # farthest trigger, in weighted tokens
+VERB_OVER_NOUN = 8  # a verb this near decides over a refugee/displaced noun
 NOUN_WINDOW = 4
 STOCK_MOVES = {"hosted", "waiting"}
 # A refugee or displaced noun with no verb is a stock of that movement.
 NOUN_MOVES = {"NOUN.refugee": "hosted", "NOUN.displaced": "displaced", "NOUN.returnee": "returned",
               "NOUN.asylum_seeker": "asylum"}
+PREPOSITION_CLITICS = {"ب", "بال", "ل", "لل", "ك", "كال", "وب", "وبال", "ول", "ولل", "فب", "فل", "وك"}
 SKIP_BEFORE_NOUN = {"من", "of", "the", "ال", "اخرين", "اخري", "اخر", "other", "more", "additional",
                     "another", "new", "اضافي", "اضافيين", "جديد", "جدد"}
 
@@ -46,9 +48,13 @@ def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None
     while k < len(sent.tokens) and seen < NOUN_WINDOW:
         tok = sent.tokens[k]
         found = sent.at.get(k, [])
+        bad = next((m for m in found if (m.is_("NOT") and not m.is_("NOT.population")) or m.is_("MEASURE")), None)
+        if bad is not None and bad.entry.form in ("%",) and noun is None:
+            return None, None, bad.entry.rule
         if tok.kind == "punct" and tok.text not in "[]\"'":
             break
-        bad = next((m for m in found if m.is_("NOT") or m.is_("MEASURE")), None)
+        if any(m.clitic in PREPOSITION_CLITICS for m in found):
+            break  # "للبلدان المجاورة": a preposition starts, the noun is over
         person = next((m for m in found if m.is_("NOUN") or m.is_("UNIT")), None)
         dem = next((m for m in found if m.is_("DEMONYM")), None)
         if bad is not None and noun is None and demonym is None and person is None:
@@ -73,15 +79,26 @@ def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None
     return noun, demonym, None
 
 
+def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
+    """"عدد النازحين داخليًا في السودان بلغ 10,916,305": the noun before."""
+    best, best_d = None, float("inf")
+    for prefix in NOUN_MOVES:
+        m, d = _nearest(sent, q, prefix)
+        if m is not None and m.i < q.i and d < best_d and d <= VERB_OVER_NOUN:
+            best, best_d = m, d
+    return best
+
+
 def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
-    for back in (1, 2):
+    for back in (1, 2, 3):
         for m in sent.at.get(q.i - back, ()):
-            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("NOT.population") or m.is_("MONTH")):
-                return m.entry.rule
-    if q.i > 0 and sent.tokens[q.i - 1].text in {":", "/", "#"}:
+            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("NOT.population") or m.is_("MONTH")
+                               or m.is_("TIME.unit") or m.is_("NOT.capacity")):
+                return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص"
+    if q.i > 0 and sent.tokens[q.i - 1].text in {"/", "#"}:
         return "punct-before"
-    if q.j < len(sent.tokens) and sent.tokens[q.j].text in {":", "/"}:
-        return "punct-after"
+    if q.j + 1 < len(sent.tokens) and sent.tokens[q.j].text in {":", "/"} and sent.tokens[q.j + 1].kind == "num":
+        return "clock-or-date"
     if sent.concept_at(q.j, "MONTH"):
         return "date"
     return None
@@ -142,7 +159,10 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     rules = list(q.rules)
     from_noun = False
     noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
-    if noun_move and (trigger is None or dist > 4):
+    if noun_move is None and (trigger is None or dist > WINDOW):
+        noun = _clause_noun(sent, q) or noun
+        noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
+    if noun_move and (trigger is None or dist > VERB_OVER_NOUN):
         movement, from_noun = noun_move, noun_move != "returned"
         rules.append(f"{lex}.{noun.entry.rule}:noun-movement")  # type: ignore[union-attr]
         trigger = None
