@@ -79,6 +79,8 @@ class Lexicon:
         for clitic in self.settings.get("clitics", ()):
             if word.startswith(clitic) and len(word) - len(clitic) >= 2:
                 forms.append(word[len(clitic):])
+                if clitic.endswith(("ال", "لل")):
+                    forms.append("ال" + word[len(clitic):])  # للأمم = ل + الأمم
         return forms
 
     def match_at(self, tokens: list[Token], i: int) -> list[Match]:
@@ -97,7 +99,7 @@ class Lexicon:
             rest = tuple(t.text for t in tokens[i + 1:i + n])
             for first in self.first_forms(tokens[i].text):
                 key = (first,) + rest
-                clitic = tokens[i].text[:len(tokens[i].text) - len(first)]
+                clitic = tokens[i].text[:max(0, len(tokens[i].text) - len(first))]
                 found = [Match(e, i, i + n, clitic) for e in self.exact.get(key, ())]
                 found += [Match(e, i, i + n, clitic) for e in self._prefixed(key)]
                 if found:

@@ -118,13 +118,17 @@ def _sentence_figures(doc: _Doc, sentences: list[Sentence], index: int) -> list[
         finder = PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub)
         finder.war_start = doc.war_start  # type: ignore[attr-defined]
         exprs = finder.find()
+        movements = []
         for q in quantities:
             mv = attach_movement(sent, q)
             inherited = mv is None and doc.last_figure is not None
             if inherited:
                 mv = inherit_movement(sent, q, doc.last_figure.movement)  # type: ignore[union-attr]
+            movements.append((q, mv, inherited))
+        counted = [q for q, mv, _ in movements if mv is not None]
+        for q, mv, inherited in movements:
             if mv is not None:
-                fig = _figure(doc, sentences, index, q, mv, quantities, sources, exprs)
+                fig = _figure(doc, sentences, index, q, mv, counted, sources, exprs)
                 if inherited:
                     _inherit_fields(fig, doc.last_figure)  # type: ignore[arg-type]
                 figures.append((q, fig))
@@ -213,7 +217,7 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
             elif start is None:
                 start = e.start
         elif start is None and end is None:
-            if e.start == e.end == pub and e.role == "point":
+            if e.start == e.end == pub and e.role == "point":  # noqa: SIM114
                 continue  # a dateline or "اليوم": the report's own day
             start, end = e.start, e.end
         else:
@@ -233,13 +237,13 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
     and_words = set(sent.lex.settings.get("and_words", ()))
     for (q1, f1), (q2, f2) in zip(figures, figures[1:]):
         between = sent.tokens[q1.j:q2.i]
-        joined = any(t.text in and_words or t.text.startswith(tuple(and_words or ["\0"])) for t in between[:1] + between[-1:])
-        if not joined or len(between) > 8:
-            continue
-        if f2.qualifier == "exact" and f1.qualifier == "approx" and q2.i - q1.j <= 6:
+        joined = any(t.text in and_words for t in between) or sent.tokens[q2.i].text.startswith(tuple(and_words or ["\0"]))
+        if joined and f2.qualifier == "exact" and f1.qualifier == "approx" and q2.i - q1.j <= 6:
             f2.qualifier = "approx"
             f2.rule.append("shared.qualifier")
         for name in ("destination", "destination_place", "origin", "origin_place", "period_start"):
+            if name in ("origin_place", "period_start", "destination_place") and not joined:
+                continue
             a, b = getattr(f1, name), getattr(f2, name)
             if a is None and b is not None and f1.movement == f2.movement:
                 setattr(f1, name, b)

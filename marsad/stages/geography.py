@@ -16,7 +16,7 @@ from marsad.sentence import Sentence
 from marsad.stages.movement import Movement
 from marsad.stages.quantities import Quantity
 
-PLACE_WINDOW = 12
+PLACE_WINDOW = 18
 ARRIVING = {"arrived", "hosted", "waiting", "asylum", "returned"}
 LEAVING = {"departed", "fled", "evacuated", "displaced"}
 ORIGIN_FROM_NATIONALITY = {"fled", "arrived", "hosted", "waiting", "asylum", "evacuated", "displaced"}
@@ -53,7 +53,7 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
         return CLITIC_ROLES[place.clitic]
     for back in (1, 2, 3):
         for m in sent.at.get(place.i - back, ()):
-            if m.j == place.i or (m.j == place.i - 1 and sent.tokens[place.i - 1].text in ("معبر", "the", "جزيره", "ميناء", "مدينه", "بلده", "منطقه", "مقاطعه", "ولايه", "اقليم")):
+            if m.j == place.i or (m.j == place.i - 1 and sent.tokens[place.i - 1].text in ("معبر", "the", "جزيره", "ميناء", "مدينه", "بلده", "منطقه", "مقاطعه", "ولايه", "اقليم", "سكان", "residents")):
                 for role in ("to", "from", "in", "via"):
                     if m.is_(f"PREP.{role}"):
                         return role
@@ -117,7 +117,7 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
                 geo.set("destination", payload, rule)
         elif role == "via" and payload.get("place"):
             geo.set("destination", payload, rule)
-    _defaults(geo, mv, internal)
+    _defaults(geo, mv, internal, doc_country)
     return geo
 
 
@@ -128,8 +128,9 @@ def _deictic(geo: Geography, p: Match, role: str | None, mv: Movement, country: 
             geo.destination_place = "neighbouring countries"
             geo.rules.append(rule)
     elif p.concept == "DEICTIC.home":
-        if mv.movement == "returned" and role in ("to", "object", None) and geo.nationality:
-            geo.set("destination", {"iso": geo.nationality}, rule)
+        home = geo.nationality or country
+        if mv.movement == "returned" and role in ("to", "object", None) and home:
+            geo.set("destination", {"iso": home}, rule)
     elif p.concept == "DEICTIC.country" and country:
         side = "origin" if role == "from" or (role == "object" and mv.movement in LEAVING) else "destination"
         geo.set(side, {"iso": country}, rule)
@@ -143,7 +144,10 @@ def _border(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex: str) ->
             return
 
 
-def _defaults(geo: Geography, mv: Movement, internal: bool) -> None:
+HOSTING = {"arrived", "asylum", "hosted", "waiting"}
+
+
+def _defaults(geo: Geography, mv: Movement, internal: bool, doc_country: str | None) -> None:
     if geo.nationality:
         if geo.origin is None and mv.movement in ORIGIN_FROM_NATIONALITY:
             geo.origin = geo.nationality
@@ -151,6 +155,17 @@ def _defaults(geo: Geography, mv: Movement, internal: bool) -> None:
         if geo.destination is None and mv.movement == "returned":
             geo.destination = geo.nationality
             geo.rules.append("default.return_home")
+    if mv.movement == "displaced":
+        if geo.origin is None and geo.destination is None and doc_country:
+            geo.origin = doc_country
+            geo.rules.append("default.displaced_in_document_country")
+        if geo.destination is None and geo.destination_place is None and geo.origin:
+            geo.destination = geo.origin  # displaced within their country unless a place abroad is named
+            geo.rules.append("default.displaced_within")
+    if mv.movement in HOSTING and geo.destination is None and geo.destination_place is None \
+            and doc_country and doc_country not in (geo.origin, geo.nationality):
+        geo.destination = doc_country
+        geo.rules.append("default.destination_document_country")
     if internal and (geo.origin or geo.destination):
         geo.origin = geo.origin or geo.destination
         geo.destination = geo.destination or geo.origin

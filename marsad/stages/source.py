@@ -56,16 +56,38 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
     return say.j, k
 
 
+# When a speaker's words name several kinds ("وكالة حرس الحدود", "UNHCR
+# spokesperson"), the more specific kind wins.
+PRIORITY = ("un_agency", "government", "ngo", "media", "witness")
+
+
 def classify(sent: Sentence, lo: int, hi: int, last: Source | None) -> tuple[str, str] | None:
+    found: dict[str, str] = {}
     for k in range(lo, hi):
         for m in sent.at.get(k, ()):
-            if m.is_("ORG.anaphor") and last is not None:
-                return last.type, f"{sent.lex.code}.{m.entry.rule}"
-            if m.is_("ORG"):
-                return m.concept.split(".")[1], f"{sent.lex.code}.{m.entry.rule}"
-            if m.is_("PLACE") and m.entry.payload.get("place") is None:
-                return "government", f"{sent.lex.code}.{m.entry.rule}:speaks"
+            if m.is_("ORG.anaphor") and last is not None and last.type != "other":
+                found.setdefault(last.type, f"{sent.lex.code}.{m.entry.rule}")
+            elif m.is_("ORG") and not m.is_("ORG.anaphor"):
+                found.setdefault(m.concept.split(".")[1], f"{sent.lex.code}.{m.entry.rule}")
+            elif m.is_("PLACE") and m.entry.payload.get("place") is None:
+                found.setdefault("government", f"{sent.lex.code}.{m.entry.rule}:speaks")
+    for kind in PRIORITY:
+        if kind in found:
+            return kind, found[kind]
     return None
+
+
+def _apposition_end(sent: Sentence, hi: int) -> int:
+    """"وقال ج. بيامباسورين، وهو قائد حاجز تفتيش، إن": read on to the
+    complementiser to find who the speaker is."""
+    comps = set(sent.lex.settings.get("complementizers", ()))
+    k = hi
+    while k < len(sent.tokens) and k - hi < MAX_SPEAKER + 4:
+        t = sent.tokens[k]
+        if t.text in comps or t.kind == "num" or t.text in {'"', ":", ";"}:
+            return k
+        k += 1
+    return hi
 
 
 def _speaking_country(sent: Sentence, lo: int, hi: int) -> str | None:
@@ -81,8 +103,9 @@ def find_sources(sent: Sentence, text: str, last: Source | None) -> list[Source]
     found = []
     for say in sent.having("SAY"):
         lo, hi = _speaker_span(sent, say)
-        country = _speaking_country(sent, lo, hi)
-        kind = classify(sent, lo, hi, last)
+        wide = _apposition_end(sent, hi) if hi > lo else hi
+        country = _speaking_country(sent, lo, wide)
+        kind = classify(sent, lo, wide, last)
         if kind is None:
             if hi <= lo and last is not None:  # "وأضاف أن ..."
                 found.append(Source(last.text, last.type, "source.carried", say.i, last.country))
