@@ -32,6 +32,8 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
     settings = sent.lex.settings
     comps = set(settings.get("complementizers", ()))
     after = settings.get("speaker_after_verb", False) or say.is_("SAY.according_to")
+    if after and sent.concept_at(say.j, "PREP") and not say.is_("SAY.according_to"):
+        return say.j, say.j  # "وأشارت إلى أن": no name, the last speaker goes on
     if after:
         k = say.j
         while k < len(sent.tokens) and k - say.j < MAX_SPEAKER:
@@ -42,14 +44,18 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
             k += 1
         if k > say.j:
             return say.j, k
-    k = say.i
-    while k > 0 and say.i - k < MAX_SPEAKER:
+    verb = say.i
+    auxiliaries = set(settings.get("auxiliaries", ()))
+    while verb > 0 and sent.tokens[verb - 1].text in auxiliaries:
+        verb -= 1
+    k = verb
+    while k > 0 and verb - k < MAX_SPEAKER:
         t = sent.tokens[k - 1]
-        if t.text in comps or t.text in STOP_PUNCT or t.kind == "num":
+        if t.text in comps or (t.text in STOP_PUNCT and t.text not in "()") or t.kind == "num":
             break
         k -= 1
-    if k < say.i and " ".join(x.text for x in sent.tokens[k:say.i]) not in settings.get("pronouns", ()):
-        return k, say.i
+    if k < verb and " ".join(x.text for x in sent.tokens[k:say.i]) not in settings.get("pronouns", ()):
+        return k, verb
     k = say.j  # "said UNHCR spokesperson Andrej Mahecic"
     while k < len(sent.tokens) and k - say.j < MAX_SPEAKER and sent.tokens[k].text not in STOP_PUNCT | comps:
         k += 1
@@ -100,9 +106,13 @@ def _speaking_country(sent: Sentence, lo: int, hi: int) -> str | None:
 
 def find_sources(sent: Sentence, text: str, last: Source | None) -> list[Source]:
     """Every statement in the sentence with its speaker and type."""
-    found = []
+    found: list[Source] = []
+    covered = -1
     for say in sent.having("SAY"):
+        if say.i < covered:
+            continue  # "According to estimates": a statement word inside a speaker's words
         lo, hi = _speaker_span(sent, say)
+        covered = max(hi, say.j)
         wide = _apposition_end(sent, hi) if hi > lo else hi
         country = _speaking_country(sent, lo, wide)
         kind = classify(sent, lo, wide, last)
@@ -110,8 +120,10 @@ def find_sources(sent: Sentence, text: str, last: Source | None) -> list[Source]
             if hi <= lo and last is not None:  # "وأضاف أن ..."
                 found.append(Source(last.text, last.type, "source.carried", say.i, last.country))
             elif hi > lo:
+                # a person or "estimates": the kind of the last named source, if any
                 words = text[sent.tokens[lo].start:sent.tokens[hi - 1].end]
-                found.append(Source(words, "other", f"{sent.lex.code}.{say.entry.rule}", say.i, country))
+                type_ = last.type if last is not None else "other"
+                found.append(Source(words, type_, f"{sent.lex.code}.{say.entry.rule}:unclassified", say.i, country))
             continue
         type_, rule = kind
         words = text[sent.tokens[lo].start:sent.tokens[hi - 1].end] if hi > lo else None
