@@ -115,7 +115,8 @@ def _sentence_figures(doc: _Doc, sentences: list[Sentence], index: int) -> list[
     quantities = find_quantities(doc.lex, sent.tokens)
     figures: list[tuple[Quantity, Figure]] = []
     if quantities:
-        finder = PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub)
+        previous = doc.last_figure
+        finder = PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub, _period_of(previous) if previous else None)
         finder.war_start = doc.war_start  # type: ignore[attr-defined]
         exprs = finder.find()
         movements = []
@@ -137,6 +138,11 @@ def _sentence_figures(doc: _Doc, sentences: list[Sentence], index: int) -> list[
     if sources:
         doc.last_source, doc.last_source_at = sources[-1], index
     return [f for _, f in figures]
+
+
+def _period_of(fig: Figure) -> tuple[date | None, date | None]:
+    return (date.fromisoformat(fig.period_start) if fig.period_start else None,
+            date.fromisoformat(fig.period_end) if fig.period_end else None)
 
 
 def _inherit_fields(fig: Figure, previous: Figure) -> None:
@@ -200,9 +206,12 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
     start = end = statement = None
     rules: list[str] = []
     near = sorted(exprs, key=lambda e: sent.distance((q.i, q.j), (e.i, e.j)))
-    for e in near:
-        if sent.distance((q.i, q.j), (e.i, e.j)) == float("inf"):
-            continue
+    reachable = [e for e in near if sent.distance((q.i, q.j), (e.i, e.j)) < float("inf")]
+    if not reachable:
+        # "98,000 entered since 21 September, while 64,000 left": a span in
+        # the clause before holds for the whole sentence
+        reachable = [e for e in near if e.role in ("since", "during")]
+    for e in reachable:
         if e.role == "point" and e.start == e.end and e.j <= q.i and any(
                 s.j <= e.i and e.i - s.j <= 8 and not any(s.j <= o <= e.i for o in range(q.i, q.j)) for s in says):
             statement = statement or e.end  # "قالت ... يوم الثلاثاء": when it was said
@@ -241,13 +250,14 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
         if joined and f2.qualifier == "exact" and f1.qualifier == "approx" and q2.i - q1.j <= 6:
             f2.qualifier = "approx"
             f2.rule.append("shared.qualifier")
-        for name in ("destination", "destination_place", "origin", "origin_place", "period_start"):
-            if name in ("origin_place", "period_start", "destination_place") and not joined:
+        for name in ("destination", "destination_place", "origin", "origin_place", "period_start",
+                     "nationality", "group"):
+            if name in ("origin_place", "period_start", "destination_place", "nationality", "group") and not joined:
                 continue
             a, b = getattr(f1, name), getattr(f2, name)
             if a is None and b is not None and f1.movement == f2.movement:
                 setattr(f1, name, b)
                 f1.rule.append(f"shared.{name}")
-            elif b is None and a is not None and f1.movement == f2.movement and name != "destination_place":
+            elif b in (None, "people") and a is not None and f1.movement == f2.movement and name != "destination_place":
                 setattr(f2, name, a)
                 f2.rule.append(f"shared.{name}")

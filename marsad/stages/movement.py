@@ -135,9 +135,9 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
 
 
 def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[str, str | None, str | None]:
-    for k in range(q.j, min(q.j + 7, len(sent.tokens))):
+    for k in range(q.j, min(q.j + 10, len(sent.tokens))):
         rate = sent.concept_at(k, "RATE")
-        if rate is not None and sent.distance((q.i, q.j), (rate.i, rate.j)) < 9:
+        if rate is not None and sent.distance((q.i, q.j), (rate.i, rate.j)) < 12:
             return "rate", rate.concept.split(".")[1], rate.entry.rule
     if movement in STOCK_MOVES or from_noun:
         return "stock", None, None

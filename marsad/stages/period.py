@@ -73,8 +73,10 @@ def _year_at(tokens: list[Token], k: int) -> int | None:
 class PeriodFinder:
     """Finds and resolves time expressions in one sentence."""
 
-    def __init__(self, lex: Lexicon, tokens: list[Token], matches: dict[int, list[Match]], pub: date | None):
+    def __init__(self, lex: Lexicon, tokens: list[Token], matches: dict[int, list[Match]], pub: date | None,
+                 previous: tuple[date | None, date | None] | None = None):
         self.lex, self.tokens, self.at, self.pub = lex, tokens, matches, pub
+        self.previous = previous  # the period of the figure before, for "the same period"
 
     def concept_at(self, k: int, prefix: str) -> Match | None:
         for m in self.at.get(k, ()):
@@ -116,7 +118,7 @@ class PeriodFinder:
                     return
         if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
-            for k in range(expr.i - 1, max(expr.i - 15, -1), -1):
+            for k in range(expr.i - 1, max(expr.i - 22, -1), -1):
                 if self.tokens[k].text in (";", "(", ")"):
                     break
                 m = self.concept_at(k, "TIME.since")
@@ -125,6 +127,14 @@ class PeriodFinder:
                     return
 
     def _expr_at(self, k: int) -> TimeExpr | None:
+        same = self.concept_at(k, "TIME.same_period")
+        if same is not None and self.previous is not None:
+            start, end = self.previous
+            year = next((y for y in (_year_at(self.tokens, b) for b in range(max(0, k - 8), k)) if y), None)
+            if year and start and end and start.year == end.year and year != start.year:
+                start, end = start.replace(year=year), end.replace(year=year)  # "In 2022, ... in the same period"
+            if start or end:
+                return TimeExpr(same.i, same.j, start or end, end or start, "during", "period.same_period")  # type: ignore[arg-type]
         for reader in (self._date, self._weekday, self._relative_day, self._units):
             expr = reader(k)
             if expr is not None:
@@ -151,6 +161,9 @@ class PeriodFinder:
                 return self._day_month(k, day[0], month, end_tok=day[1])
             year = _year_at(self.tokens, end)
             month_no = int(month.concept.split(".")[1])
+            span = self._month_range(k, end, month_no)
+            if span is not None:
+                return span
             if year:
                 first = date(year, month_no, 1)
                 return TimeExpr(k, end + 1, first, min(_month_end(first), pub), rule="period.month_year")
@@ -162,6 +175,21 @@ class PeriodFinder:
             k = k - 1 if self.concept_at(k - 1, "TIME.unit.year") else k
             return TimeExpr(k, k + 1 + (1 if self.concept_at(k, "TIME.unit.year") else 0), date(year, 1, 1), min(date(year, 12, 31), pub), rule="period.year")
         return None
+
+    def _month_range(self, k: int, end: int, first_month: int) -> TimeExpr | None:
+        """"from January to March 2023", "من يناير إلى مارس 2023"."""
+        link = self.concept_at(end, "RANGE.to")
+        last = self.concept_at(link.j, "MONTH") if link is not None else None
+        if last is None:
+            return None
+        year = _year_at(self.tokens, last.j)
+        if year is None:
+            return None
+        last_month = int(last.concept.split(".")[1])
+        if last_month < first_month:
+            return None
+        first = date(year, first_month, 1)
+        return TimeExpr(k, last.j + 1, first, _month_end(date(year, last_month, 1)), "during", "period.month_range")
 
     def _month_context(self, k: int) -> bool:
         """A month name alone is a date only after a time preposition."""
