@@ -42,6 +42,7 @@ class _Doc:
     last_source_at: int = -10
     countries: Counter = field(default_factory=Counter)
     last_figure: Figure | None = None
+    last_figure_at: int = -10
 
 
 def parse_date(value: object) -> date | None:
@@ -132,8 +133,14 @@ def _sentence_figures(doc: _Doc, sentences: list[Sentence], index: int) -> list[
                 fig = _figure(doc, sentences, index, q, mv, counted, sources, exprs)
                 if inherited:
                     _inherit_fields(fig, doc.last_figure)  # type: ignore[arg-type]
+                if not exprs and doc.last_figure is not None and doc.last_figure_at == index - 1 \
+                        and doc.last_figure.movement == fig.movement and doc.last_figure.period_start:
+                    # "The office also announced that there were 80,978 initial applications":
+                    # the report's period goes on into the next sentence
+                    fig.period_start, fig.period_end = doc.last_figure.period_start, doc.last_figure.period_end
+                    fig.rule.append("period.carried")
                 figures.append((q, fig))
-                doc.last_figure = fig
+                doc.last_figure, doc.last_figure_at = fig, index
         _share_context(sent, figures)
     if sources:
         doc.last_source, doc.last_source_at = sources[-1], index
@@ -205,7 +212,7 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
     says = sent.having("SAY")
     start = end = statement = None
     rules: list[str] = []
-    near = sorted(exprs, key=lambda e: sent.distance((q.i, q.j), (e.i, e.j)))
+    near = sorted(exprs, key=lambda e: (e.rule != "period.same_period", sent.distance((q.i, q.j), (e.i, e.j))))
     reachable = [e for e in near if sent.distance((q.i, q.j), (e.i, e.j)) < float("inf")]
     if not reachable:
         # "98,000 entered since 21 September, while 64,000 left": a span in

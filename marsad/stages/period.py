@@ -119,7 +119,7 @@ class PeriodFinder:
         if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
             for k in range(expr.i - 1, max(expr.i - 22, -1), -1):
-                if self.tokens[k].text in (";", "(", ")"):
+                if self.tokens[k].text == ";":
                     break
                 m = self.concept_at(k, "TIME.since")
                 if m is not None:
