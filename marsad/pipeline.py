@@ -27,7 +27,7 @@ from marsad.tokens import split_sentences, tokenize
 
 log = logging.getLogger("marsad")
 MAX_SENTENCE_CHARS = 2000  # longer runs without punctuation are cut at spaces
-CARRY_SENTENCES = 2  # a source named this many sentences back still speaks
+CARRY_SENTENCES = 1  # a source named this many sentences back still speaks
 EXTRACTOR_VERSION = "1"
 
 
@@ -153,8 +153,11 @@ def _period_of(fig: Figure) -> tuple[date | None, date | None]:
 
 
 def _inherit_fields(fig: Figure, previous: Figure) -> None:
+    """"ارتفع العدد إلى ...": the same flow as the figure before, unless the
+    sentence names its own places."""
+    own = any(r.split(":")[-1] in ("to", "from", "in", "via", "object") for r in fig.rule)
     for name in ("nationality", "group", "origin", "origin_place", "destination", "destination_place"):
-        if getattr(fig, name) in (None, "people") and getattr(previous, name) is not None:
+        if (not own or getattr(fig, name) in (None, "people")) and getattr(previous, name) is not None:
             setattr(fig, name, getattr(previous, name))
 
 
@@ -170,7 +173,7 @@ def _pick_source(doc: _Doc, sentences: list[Sentence], index: int, q: Quantity,
         if ahead:
             return ahead[0]
     if doc.last_source is not None and index - doc.last_source_at <= CARRY_SENTENCES:
-        return Source(doc.last_source.text, doc.last_source.type, "source.carried", -1, doc.last_source.country)
+        return Source(doc.last_source.text, doc.last_source.type, "source.carried", -1, doc.last_source.countries)
     return None
 
 
@@ -178,9 +181,9 @@ def _figure(doc: _Doc, sentences: list[Sentence], index: int, q: Quantity, mv: M
             quantities: list[Quantity], sources: list[Source], exprs: list[TimeExpr]) -> Figure:
     sent = sentences[index]
     source = _pick_source(doc, sentences, index, q, sources)
-    speaker = source.country if source else None
+    speakers = source.countries if source else []
     doc_country = doc.countries.most_common(1)[0][0] if doc.countries else None
-    geo = attach_places(sent, q, mv, quantities, speaker, doc_country)
+    geo = attach_places(sent, q, mv, quantities, speakers, doc_country)
     start, end, period_rules = _period(sent, q, mv, exprs, doc.pub)
     rules = mv.rules + geo.rules + period_rules + ([source.rule] if source else [])
     evidence = doc.text[sent.start:sent.end].rstrip(" .")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.lexicon import Match
+from marsad.places import country_names
 from marsad.sentence import Sentence
 from marsad.stages.movement import Movement
 from marsad.stages.quantities import Quantity
@@ -72,9 +73,13 @@ def _owner(p: Match, quantities: list[Quantity]) -> Quantity | None:
 def _places_for(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity]) -> list[Match]:
     """Places in the clause of q that belong to q."""
     anchors = [(q.i, q.j)] + ([(mv.trigger.i, mv.trigger.j)] if mv.trigger else [])
+    # "تدفقوا ... منذ الإعلان عن التعبئة للقتال في أوكرانيا": past a "since"
+    # after the figure, places belong to the event, not to the movement
+    last = max(a[1] for a in anchors)
+    cut = min((m.i for m in sent.having("TIME.since") if m.i >= last), default=len(sent.tokens))
     out = []
     for p in sent.having("PLACE") + sent.having("DEICTIC") + sent.having("BORDER"):
-        if mv.demonym is not None and mv.demonym.i == p.i:
+        if (mv.demonym is not None and mv.demonym.i == p.i) or p.i >= cut:
             continue
         if min(sent.distance(a, (p.i, p.j)) for a in anchors) > PLACE_WINDOW:
             continue
@@ -86,7 +91,7 @@ def _places_for(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity
 
 
 def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity],
-                  speaker_country: str | None, doc_country: str | None) -> Geography:
+                  speakers: list[str], doc_country: str | None) -> Geography:
     geo = Geography()
     lex = sent.lex.code
     if mv.demonym is not None:
@@ -97,7 +102,7 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
     for p in _places_for(sent, q, mv, others):
         role = _role(sent, p, mv)
         if p.is_("DEICTIC"):
-            _deictic(geo, p, role, mv, speaker_country or doc_country, lex)
+            _deictic(geo, p, role, mv, speakers or ([doc_country] if doc_country else []), lex)
             continue
         if p.is_("BORDER"):
             _border(sent, geo, p, mv, lex)
@@ -123,8 +128,15 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
     return geo
 
 
-def _deictic(geo: Geography, p: Match, role: str | None, mv: Movement, country: str | None, lex: str) -> None:
+def _deictic(geo: Geography, p: Match, role: str | None, mv: Movement, countries: list[str], lex: str) -> None:
     rule = f"{lex}.{p.entry.rule}"
+    country = countries[0] if countries else None
+    if len(countries) > 1 and mv.movement in HOSTING and p.concept in ("DEICTIC.country", "DEICTIC.home"):
+        # "قالت جورجيا وكازاخستان إن ... تدفقوا إلى بلادهم": two destinations at once
+        names = country_names("en")
+        geo.destination_place = geo.destination_place or "; ".join(names.get(c, c) for c in countries)
+        geo.rules.append(f"{rule}:several")
+        return
     if p.concept == "DEICTIC.neighbours":
         if geo.destination_place is None and role in ("to", "object", None):
             geo.destination_place = "neighbouring countries"

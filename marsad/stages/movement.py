@@ -195,7 +195,7 @@ def inherit_movement(sent: Sentence, q: Quantity, previous: str | None) -> Movem
     if previous is None or _before_is_measure(sent, q):
         return None
     anaphor, dist = _nearest(sent, q, "ANAPHOR.number")
-    if anaphor is None or dist > 6 or anaphor.i > q.i:
+    if anaphor is None or dist > 10 or anaphor.i > q.i:
         return None
     noun, demonym, reject = _noun_after(sent, q)
     blocker, block_d = _nearest(sent, q, "NOT")

@@ -103,6 +103,11 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int) -> _Number | None:
                 continue
             break
         role, payload = m.concept, m.entry.payload
+        if k > i and m.clitic in lex.settings.get("and_words", ()) and total + current >= 1000:
+            # "ألفين وثلاثة آلاف" is two numbers; "ألف وخمسمئة" is one
+            nxt = _parse_words(lex, tokens, k)
+            if nxt is None or nxt.value >= min(last_scale if total else current, total + current):
+                break
         if role == "NUM.vague" and k > i:
             role = "NUM.scale"  # "ثلاثة آلاف": after a number, آلاف is a scale
             payload = next((x.entry.payload for x in lex.match_at(tokens, k) if x.concept == "NUM.scale"), None)
@@ -110,6 +115,8 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int) -> _Number | None:
                 break
         if role == "NUM.add":
             current += payload
+            if payload >= 1000:  # the duals ألفين، مليونين close a group like a scale
+                last_scale = 10 ** (len(str(int(payload))) - 1)
         elif role == "NUM.hundred":
             current = (current or 1) * 100
         elif role == "NUM.fraction":
@@ -165,6 +172,8 @@ def parse_quantity(lex: Lexicon, tokens: list[Token], i: int) -> Quantity | None
     link = _concept(lex, tokens, end, "RANGE.to")
     if link is not None and (between or link.entry.form not in lex.settings.get("and_words", ())):
         second = _parse_number(lex, tokens, link.j)
+    elif between and end < len(tokens) and tokens[end].text.startswith(tuple(lex.settings.get("and_words", ()))):
+        second = _parse_number(lex, tokens, end)  # "ما بين ألفين وثلاثة آلاف"
     if second is not None and first.vague is None and second.vague is None:
         low = first.value
         if second.last_scale > 1 and first.last_scale == 1 and low * second.last_scale <= second.value:

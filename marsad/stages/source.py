@@ -10,7 +10,7 @@ the last source named.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.lexicon import Match
 from marsad.sentence import Sentence
@@ -25,7 +25,7 @@ class Source:
     type: str
     rule: str
     start: int = -1  # token index of the statement in its sentence
-    country: str | None = None  # a country that speaks ("قالت كازاخستان")
+    countries: list[str] = field(default_factory=list)  # countries that speak ("قالت جورجيا وكازاخستان")
 
 
 def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
@@ -96,12 +96,15 @@ def _apposition_end(sent: Sentence, hi: int) -> int:
     return hi
 
 
-def _speaking_country(sent: Sentence, lo: int, hi: int) -> str | None:
+def _speaking_countries(sent: Sentence, lo: int, hi: int) -> list[str]:
+    found: list[str] = []
     for k in range(lo, hi):
         for m in sent.at.get(k, ()):
-            if (m.is_("PLACE") and m.entry.payload.get("place") is None) or m.is_("DEMONYM"):
-                return m.entry.payload["iso"]
-    return None
+            if ((m.is_("PLACE") and m.entry.payload.get("place") is None) or m.is_("DEMONYM")) \
+                    and m.entry.payload["iso"] not in found:
+                found.append(m.entry.payload["iso"])
+                break
+    return found
 
 
 def find_sources(sent: Sentence, text: str, last: Source | None) -> list[Source]:
@@ -114,11 +117,11 @@ def find_sources(sent: Sentence, text: str, last: Source | None) -> list[Source]
         lo, hi = _speaker_span(sent, say)
         covered = max(hi, say.j)
         wide = _apposition_end(sent, hi) if hi > lo else hi
-        country = _speaking_country(sent, lo, wide)
+        country = _speaking_countries(sent, lo, wide)
         kind = classify(sent, lo, wide, last)
         if kind is None:
             if hi <= lo and last is not None:  # "وأضاف أن ..."
-                found.append(Source(last.text, last.type, "source.carried", say.i, last.country))
+                found.append(Source(last.text, last.type, "source.carried", say.i, last.countries))
             elif hi > lo:
                 # a person or "estimates": the kind of the last named source, if any
                 words = text[sent.tokens[lo].start:sent.tokens[hi - 1].end]
