@@ -21,7 +21,7 @@ from babel.dates import get_month_names
 from marsad.lang import LANG_DIR, available_languages
 from marsad.places import country_entries, demonym_entries
 from marsad.tokens import Token, tokenize
-from marsad.normalize import normalize
+from marsad.normalize import fold_token, normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +148,9 @@ def _load_tsv(path: Path) -> list[dict[str, str]]:
         return [row for row in rows]
 
 
+FOLDED_SETTINGS = ("and_words", "clause_breaks", "complementizers", "pronouns", "auxiliaries", "needs_scale")
+
+
 @lru_cache(maxsize=16)
 def load_lexicon(code: str) -> Lexicon:
     """The compiled lexicon of language `code` (cached per process)."""
@@ -155,6 +158,8 @@ def load_lexicon(code: str) -> Lexicon:
         raise ValueError(f"no language folder for {code!r}; have {available_languages()}")
     folder = LANG_DIR / code
     settings = yaml.safe_load((folder / "language.yaml").read_text(encoding="utf-8"))
+    for key in FOLDED_SETTINGS:  # compared with token lookup forms, so folded the same way
+        settings[key] = [fold_token(w) if " " not in w else " ".join(map(fold_token, w.split())) for w in settings.get(key, ())]
     lex = Lexicon(code, settings)
     for path in sorted(folder.glob("*.yaml")):
         if path.name != "language.yaml":
