@@ -54,7 +54,7 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
         return CLITIC_ROLES[place.clitic]
     for back in (1, 2, 3):
         for m in sent.at.get(place.i - back, ()):
-            if m.j == place.i or (m.j == place.i - 1 and sent.tokens[place.i - 1].text in ("معبر", "the", "جزيره", "ميناء", "مدينه", "بلده", "منطقه", "مقاطعه", "ولايه", "اقليم", "سكان", "residents")):
+            if m.j == place.i or (m.j == place.i - 1 and sent.concept_at(place.i - 1, "PLACETYPE")):
                 for role in ("to", "from", "in", "via"):
                     if m.is_(f"PREP.{role}"):
                         return role

@@ -51,6 +51,9 @@ def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None
         bad = next((m for m in found if (m.is_("NOT") and not m.is_("NOT.population")) or m.is_("MEASURE")), None)
         if bad is not None and bad.entry.form in ("%",) and noun is None:
             return None, None, bad.entry.rule
+        if tok.text == "-" and k == q.j:
+            k += 1  # "a 10-year-old": the compound goes on
+            continue
         if tok.kind == "punct" and tok.text not in "[]\"'":
             break
         if any(m.clitic in PREPOSITION_CLITICS for m in found):
@@ -127,7 +130,7 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
     lo = min(s[0] for s in spans)
     hi = max(s[1] for s in spans)
     for m in sent.having("MODAL"):
-        if m.j < len(sent.tokens) and sent.tokens[m.j].kind == "num":
+        if sent.concept_at(m.i, "MONTH") and m.j < len(sent.tokens) and sent.tokens[m.j].kind == "num":
             continue  # "May 6" is a date
         if lo - 3 <= m.i < hi and not (q.i <= m.i < q.j):
             return m

@@ -240,7 +240,10 @@ class PeriodFinder:
         assert self.pub is not None
         unit = self.concept_at(k, "TIME.unit")
         num = _int_at(self.lex, self.tokens, k)
-        if num and self.concept_at(num[1], "TIME.unit"):
+        two = self.concept_at(k, "TIME.two")
+        if two is not None:  # "منذ يومين", "خلال الشهرين الماضيين": a dual counts two
+            unit, n, j0 = two, 2, k
+        elif num and self.concept_at(num[1], "TIME.unit"):
             unit, n, j0 = self.concept_at(num[1], "TIME.unit"), num[0], num[1]
         elif unit is not None:
             after = _int_at(self.lex, self.tokens, unit.j)
@@ -248,9 +251,9 @@ class PeriodFinder:
         else:
             return None
         assert unit is not None
-        name = unit.concept.split(".")[2]
+        name = unit.concept.split(".")[-1]
         j = max(unit.j, j0 + 1)
-        last = self.concept_at(j, "TIME.last")
+        last = self.concept_at(j, "TIME.last") or (self.ending_at(k, "TIME.last") if n is None else None)
         first = self.concept_at(j, "TIME.first") or self.ending_at(k, "TIME.first")
         this = self.concept_at(j, "TIME.this") or self.ending_at(k, "TIME.this")
         since_start = self.ending_at(k, "TIME.since_start")

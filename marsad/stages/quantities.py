@@ -48,7 +48,9 @@ def _concept(lex: Lexicon, tokens: list[Token], i: int, prefix: str) -> Match | 
 def _digits(text: str, lex: Lexicon, scaled: bool) -> float | None:
     """Value of a digit token such as 98,000 · 98.000 · 1.43 · 2ر2 · 98 000."""
     for letter in lex.settings.get("decimal_letters", ()):
-        text = text.replace(letter, ".")
+        if letter in text:  # "4ر1 مليون" is 1.4 million: the agencies write the fraction first
+            whole, _, fraction = text.partition(letter)
+            text = f"{fraction}.{whole}" if whole.isdigit() and fraction.isdigit() else text.replace(letter, ".")
     text = text.replace("'", ",")
     parts = re.split(r"[., ]", text)
     seps = re.findall(r"[., ]", text)

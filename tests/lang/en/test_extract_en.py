@@ -1,0 +1,45 @@
+"""English extraction behaviour, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from marsad import extract
+
+
+def figures(text: str, published: str = "2023-10-20") -> list[dict]:
+    return [f.annotation() for f in extract(text, published=published, language="en")]
+
+
+def test_rate_range_with_ago_and_bracketed_group() -> None:
+    (f,) = figures("\"Three days ago 2,000-3,000 [Armenians] were arriving in Goris daily,\" the minister said.")
+    assert (f["low"], f["high"], f["kind"], f["per"], f["movement"]) == (2000, 3000, "rate", "day", "arrived")
+    assert (f["destination"], f["nationality"], f["period_end"]) == ("AM", "AM", "2023-10-17")
+    assert f["source_type"] == "government"
+
+
+def test_words_and_scale_words() -> None:
+    (f,) = figures("Five to six thousand people fled to Chad last week, UNHCR said.")
+    assert (f["low"], f["high"], f["qualifier"], f["destination"], f["source_type"]) == (5000, 6000, "range", "TD", "un_agency")
+    assert (f["period_start"], f["period_end"]) == ("2023-10-09", "2023-10-15")
+    (g,) = figures("Some 1.2 million Ukrainians have entered Poland since February 24, officials said.")
+    assert (g["value"], g["qualifier"], g["period_start"], g["nationality"]) == (1200000, "approx", "2023-02-24", "UA")
+
+
+def test_vague_and_at_least() -> None:
+    found = figures("Tens of thousands of Syrians returned home. At least 190 Rohingya entered Bangladesh in August.")
+    assert [(f["low"], f["high"], f["qualifier"]) for f in found] == [(10000, 99999, "vague"), (190, None, "at_least")]
+    assert found[0]["destination"] == "SY" and found[1]["period_start"] == "2023-08-01"
+
+
+def test_asylum_applications_in_a_quarter() -> None:
+    (f,) = figures("A total of 52,000 people applied for asylum in France from January to March 2023.")
+    assert (f["movement"], f["destination"], f["period_start"], f["period_end"]) == ("asylum", "FR", "2023-01-01", "2023-03-31")
+
+
+def test_casualties_troops_money_ages_are_not_figures() -> None:
+    text = ("The quake killed 250 people and injured 365. Moscow called up 300,000 reservists. "
+            "A 10-year-old girl was rescued after 17 hours. The agency needs $214 million. Police arrested 2,000.")
+    assert figures(text) == []
+
+
+def test_forecast_is_not_a_figure() -> None:
+    assert figures("Up to a million people may flee in the coming months, the agency warned.") == []
