@@ -236,7 +236,7 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
             elif start is None:
                 start = e.start
         elif start is None and end is None:
-            if e.start == e.end == pub and e.role == "point":  # noqa: SIM114
+            if e.start == e.end == pub and e.role == "point" and e.rule in ("period.date", "period.today"):
                 continue  # a dateline or "اليوم": the report's own day
             start, end = e.start, e.end
         else:

@@ -196,13 +196,18 @@ def parse_quantity(lex: Lexicon, tokens: list[Token], i: int) -> Quantity | None
 
 
 def _post_qualifier(lex: Lexicon, tokens: list[Token], q: Quantity) -> Quantity:
-    """"50 شخصًا على الأقل", "200 ألف نسمة تقريباً": a qualifier after."""
-    for k in (q.j, q.j + 1):
-        qual = _concept(lex, tokens, k, "QUAL")
-        if qual is not None and qual.concept in ("QUAL.approx", "QUAL.at_least") and q.qualifier == "exact":
+    """"50 شخصًا على الأقل", "200 ألف نسمة تقريباً", "10,000 or more": a
+    qualifier after the number (or after its noun) belongs to the phrase."""
+    if q.qualifier == "exact" and q.j < len(tokens):
+        qual = _concept(lex, tokens, q.j, "QUALPOST")
+        if qual is not None:
             q.qualifier = qual.concept.split(".", 1)[1]
-            q.rules.append(f"{lex.code}.{qual.entry.rule}:after")
-            break
+            q.rules.append(f"{lex.code}.{qual.entry.rule}")
+            q.j = qual.j
+        elif tokens[q.j].kind == "word" and (qual := _concept(lex, tokens, q.j + 1, "QUALPOST")) is not None:
+            # after its noun: the qualifier counts, the span stays the number
+            q.qualifier = qual.concept.split(".", 1)[1]
+            q.rules.append(f"{lex.code}.{qual.entry.rule}:after-noun")
     return _set_bounds(q)
 
 
