@@ -10,6 +10,7 @@ that starts with it.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,7 @@ from babel.dates import get_month_names
 from marsad.lang import LANG_DIR, available_languages
 from marsad.places import country_entries, demonym_entries
 from marsad.tokens import Token, tokenize
-from marsad.normalize import fold_token, normalize
+from marsad.normalize import IGNORABLE, fold_token, normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +51,32 @@ class Match:
         return self.entry.concept == prefix or self.entry.concept.startswith(prefix + ".")
 
 
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """What a sentence may hold, from a substring scan (a superset test)."""
+
+    number: bool
+    movement: bool
+    says: bool
+
+
+# Concepts a probe looks for: a number ("n"), something that moves ("m"), a statement ("s").
+PROBE_KINDS = {"n": ("NUM",), "m": ("MOVE", "NOUN.refugee", "NOUN.displaced", "NOUN.returnee",
+                                    "NOUN.asylum_seeker", "ANAPHOR"), "s": ("SAY",)}
+_DIGIT = re.compile(r"\d")
+# The probe reads words only: marks dropped, punctuation turned into spaces.
+PROBE_TEXT = {**{ord(c): None for c in IGNORABLE},
+              **{ord(c): " " for c in "\n\t.,;:!?\"'()[]{}«»<>/\\|%$€£#*+=~^&@"}}
+
+
 @dataclass
 class Lexicon:
     code: str
     settings: dict[str, Any]
-    exact: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
-    prefix: dict[tuple[str, ...], list[tuple[str, Entry]]] = field(default_factory=dict)
+    keys: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    prefixed: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     max_len: int = 1
+    _automaton: Any = None
 
     # -- building -----------------------------------------------------------
     def add(self, form: str, concept: str, payload: Any = None) -> None:
@@ -64,60 +84,112 @@ class Lexicon:
         if not words:
             raise ValueError(f"{self.code}: empty form for {concept}")
         entry = Entry(concept, form, payload)
-        if entry in self.exact.get(words, ()):
+        table = self.prefixed if form.endswith("*") else self.keys
+        if entry in table.get(words, ()):
             return  # the same month name from two CLDR locales
-        if form.endswith("*"):
-            self.prefix.setdefault(words[:-1], []).append((words[-1], entry))
-        else:
-            self.exact.setdefault(words, []).append(entry)
+        table.setdefault(words, []).append(entry)
         self.max_len = max(self.max_len, len(words))
+        self._automaton = None
+
+    def _surfaces(self, words: tuple[str, ...]) -> list[tuple[str, str]]:
+        """(clitic, first word) pairs: "الأمم" also stands as "للأمم", "والأمم"."""
+        first = words[0]
+        out = [("", first)]
+        if len(first) < 2 or not first[0].isalpha():
+            return out
+        for clitic in self.settings.get("clitics", ()):
+            if first.startswith("ال"):
+                if clitic.endswith("ال") or clitic.endswith("لل"):
+                    continue
+                out.append((clitic + "ل", clitic + first[1:]) if clitic.endswith("ل") else (clitic, clitic + first))
+            else:
+                out.append((clitic, clitic + first))
+        return out
+
+    def _compile(self) -> Any:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for table, open_end in ((self.keys, False), (self.prefixed, True)):
+            for words, entries in table.items():
+                kinds = "".join(k for k, prefixes in PROBE_KINDS.items()
+                                if any(e.concept.startswith(prefixes) for e in entries))
+                for clitic, first in self._surfaces(words):
+                    surface = " " + " ".join((first,) + words[1:]) + ("" if open_end else " ")
+                    found = automaton.get(surface, None)
+                    value = (len(words), clitic, entries, kinds)
+                    automaton.add_word(surface, found + [value] if found else [value])
+        automaton.make_automaton()
+        return automaton
 
     # -- matching -----------------------------------------------------------
-    def first_forms(self, word: str) -> list[str]:
-        """The word and its forms without proclitics, longest first."""
-        forms = [word]
-        for clitic in self.settings.get("clitics", ()):
-            if word.startswith(clitic) and len(word) - len(clitic) >= 2:
-                forms.append(word[len(clitic):])
-                if clitic.endswith(("ال", "لل")):
-                    forms.append("ال" + word[len(clitic):])  # للأمم = ل + الأمم
-        return forms
+    def probe(self, norm_text: str) -> Probe:
+        """Cheap look at a normalised sentence before tokenising it: the same
+        automaton over the words with punctuation turned into spaces."""
+        if self._automaton is None:
+            self._automaton = self._compile()
+        text = " " + norm_text.translate(PROBE_TEXT) + " "
+        kinds: set[str] = set()
+        for _, values in self._automaton.iter(text):
+            for value in values:
+                kinds.update(value[3])
+        number = "n" in kinds or _DIGIT.search(text) is not None
+        return Probe(number, "m" in kinds, "s" in kinds)
 
-    def match_at(self, tokens: list[Token], i: int) -> list[Match]:
-        """Entries of the longest key that starts at token `i`.
+    def table(self, tokens: list[Token]) -> list[list[Match]]:
+        """For every token, the entries of the longest key that starts there.
 
         A Latin word in a text of another script ("[Russians]" left
         untranslated) is looked up in the fallback language."""
-        found = self._match_at(tokens, i)
+        if self._automaton is None:
+            self._automaton = self._compile()
+        starts: dict[int, int] = {}
+        parts = []
+        pos = 1
+        for k, tok in enumerate(tokens):
+            starts[pos] = k
+            text = tok.text.replace(" ", "_")
+            parts.append(text)
+            pos += len(text) + 1
+        stream = " " + " ".join(parts) + " "
+        best: list[list[Match]] = [[] for _ in tokens]
+        for end, values in self._automaton.iter(stream):
+            for n, clitic, entries, _ in values:
+                i = self._start_token(stream, starts, end, n)
+                if i is None or i + n > len(tokens):
+                    continue
+                if best[i] and best[i][0].j - i > n:
+                    continue
+                found = [Match(e, i, i + n, clitic) for e in entries]
+                best[i] = found if not best[i] or best[i][0].j - i < n else best[i] + found
         fallback = self.settings.get("fallback_language")
-        if not found and fallback and tokens[i].kind == "word" and tokens[i].text.isascii():
-            return load_lexicon(fallback)._match_at(tokens, i)
-        return found
+        if fallback and any(t.kind == "word" and t.text.isascii() and not best[k] for k, t in enumerate(tokens)):
+            other = load_lexicon(fallback).table(tokens)
+            for k, t in enumerate(tokens):
+                if not best[k] and t.kind == "word" and t.text.isascii():
+                    best[k] = other[k]
+        return best
 
-    def _match_at(self, tokens: list[Token], i: int) -> list[Match]:
-        for n in range(min(self.max_len, len(tokens) - i), 0, -1):
-            rest = tuple(t.text for t in tokens[i + 1:i + n])
-            for first in self.first_forms(tokens[i].text):
-                key = (first,) + rest
-                clitic = tokens[i].text[:max(0, len(tokens[i].text) - len(first))]
-                found = [Match(e, i, i + n, clitic) for e in self.exact.get(key, ())]
-                found += [Match(e, i, i + n, clitic) for e in self._prefixed(key)]
-                if found:
-                    return found
-        return []
+    @staticmethod
+    def _start_token(stream: str, starts: dict[int, int], end: int, n: int) -> int | None:
+        """Token index where a match of n words ending at `end` begins."""
+        spaces = 0
+        k = end - 1 if stream[end] == " " else end
+        while k >= 0:
+            if stream[k] == " ":
+                spaces += 1
+                if spaces == n:
+                    return starts.get(k + 1)
+            k -= 1
+        return None
 
-    def _prefixed(self, key: tuple[str, ...]) -> list[Entry]:
-        candidates = self.prefix.get(key[:-1])
-        if not candidates:
-            return []
-        return [e for stem, e in candidates if key[-1].startswith(stem)]
+    def match_at(self, tokens: list[Token], i: int) -> list[Match]:
+        """Entries of the longest key that starts at token `i`."""
+        return self.table(tokens)[i]
 
     def scan(self, tokens: list[Token]) -> list[Match]:
         """All matches over `tokens`, longest first at each position."""
-        found: list[Match] = []
-        for i in range(len(tokens)):
-            found.extend(self.match_at(tokens, i))
-        return found
+        return [m for found in self.table(tokens) for m in found]
 
 
 def _load_concepts(lex: Lexicon, path: Path) -> None:

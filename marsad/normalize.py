@@ -9,6 +9,7 @@ from a token only when it is looked up (:func:`fold_token`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _ONE_TO_ONE = {
@@ -28,10 +29,11 @@ for _zero, _block in ((0x0660, "arabic-indic"), (0x06F0, "persian")):
         _ONE_TO_ONE[chr(_zero + _i)] = str(_i)
 
 _TABLE = str.maketrans(_ONE_TO_ONE)
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 # Ignored inside a token: harakat, superscript alef, tatweel, direction marks.
 IGNORABLE = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640\u200c\u200d\u200e\u200f\u061c"
-_DROP = str.maketrans("", "", IGNORABLE)
+DROP_IGNORABLE = str.maketrans("", "", IGNORABLE)
 
 
 def _fold_presentation_forms(text: str) -> str:
@@ -50,7 +52,7 @@ def _fold_presentation_forms(text: str) -> str:
 def normalize(text: str) -> str:
     """Return `text` folded for matching, with the same length as `text`."""
     folded = text.translate(_TABLE)
-    if any("\ufb50" <= ch <= "\ufeff" for ch in folded):
+    if _PRESENTATION.search(folded):
         folded = _fold_presentation_forms(folded).translate(_TABLE)
     lowered = folded.lower()
     return lowered if len(lowered) == len(folded) else folded
@@ -58,4 +60,4 @@ def normalize(text: str) -> str:
 
 def fold_token(token: str) -> str:
     """The lookup form of a token: normalised and without ignorable marks."""
-    return normalize(token).translate(_DROP)
+    return normalize(token).translate(DROP_IGNORABLE)

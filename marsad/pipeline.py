@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.errors import MarsadError
@@ -31,18 +30,76 @@ CARRY_SENTENCES = 1  # a source named this many sentences back still speaks
 EXTRACTOR_VERSION = "1"
 
 
-@dataclass
 class _Doc:
-    text: str
-    norm: str
-    lex: Lexicon
-    pub: date | None
-    war_start: date | None = None
-    last_source: Source | None = None
-    last_source_at: int = -10
-    countries: Counter = field(default_factory=Counter)
-    last_figure: Figure | None = None
-    last_figure_at: int = -10
+    """One document: its sentences are tokenised and matched only when a
+    stage asks for them, so text without movement costs a probe per sentence."""
+
+    def __init__(self, text: str, lex: Lexicon, pub: date | None) -> None:
+        self.text, self.lex, self.pub = text, lex, pub
+        self.norm = normalize(text)
+        self.spans = _chunks(self.norm)
+        self._sentences: dict[int, Sentence] = {}
+        self._sources: dict[int, list[Source]] = {}
+        self._countries: Counter | None = None
+        self._war_start: date | None | bool = False
+        self.last_figure: Figure | None = None
+        self.last_figure_at = -10
+
+    def sentence(self, index: int) -> Sentence:
+        if index not in self._sentences:
+            start, end = self.spans[index]
+            tokens = tokenize(self.norm, start, end)
+            sent = Sentence(self.lex, start, end, tokens)
+            sent.table = self.lex.table(tokens)
+            sent.matches = [m for found in sent.table for m in found]
+            self._sentences[index] = sent
+        return self._sentences[index]
+
+    def sources(self, index: int) -> list[Source]:
+        """Statements in sentence `index`; anaphors resolve to the source before."""
+        if index < 0 or index >= len(self.spans):
+            return []
+        if index not in self._sources:
+            self._sources[index] = find_sources(self.sentence(index), self.text, self.source_before(index))
+        return self._sources[index]
+
+    def source_before(self, index: int, depth: int = 3) -> Source | None:
+        for k in range(index - 1, max(index - 1 - depth, -1), -1):
+            if not self.lex.probe(self.norm[self.spans[k][0]:self.spans[k][1]]).says:
+                continue
+            found = self.sources(k)
+            if found:
+                return found[-1]
+        return None
+
+    @property
+    def countries(self) -> Counter:
+        """How often each country is named in the whole document."""
+        if self._countries is None:
+            self._countries = Counter(
+                m.entry.payload["iso"] for k in range(len(self.spans)) for m in self.sentence(k).having("PLACE")
+                if m.entry.payload.get("place") is None)
+        return self._countries
+
+    @property
+    def war_start(self) -> date | None:
+        """"منذ بدء الحرب في 24 فبراير": the start the text gives its war."""
+        if self._war_start is False:
+            self._war_start = None
+            for k, (start, end) in enumerate(self.spans):
+                if not any(ch.isdigit() for ch in self.norm[start:end]):
+                    continue
+                sent = self.sentence(k)
+                wars = sent.having("EVENT.war")
+                if not wars:
+                    continue
+                for expr in PeriodFinder(self.lex, sent.tokens, sent.at, self.pub).find():
+                    if expr.rule == "period.date" and any(0 <= expr.i - w.j <= 4 for w in wars):
+                        self._war_start = expr.start
+                        break
+                if self._war_start:
+                    break
+        return self._war_start  # type: ignore[return-value]
 
 
 def parse_date(value: object) -> date | None:
@@ -68,13 +125,6 @@ def _chunks(norm: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence(doc: _Doc, start: int, end: int) -> Sentence:
-    tokens = tokenize(doc.norm, start, end)
-    sent = Sentence(doc.lex, start, end, tokens)
-    sent.matches = doc.lex.scan(tokens)
-    return sent
-
-
 def extract(text: str, *, published: object = None, language: str | None = None) -> list[Figure]:
     """Every movement figure in one news text (see ANNOTATION.md)."""
     if not isinstance(text, str) or not text.strip():
@@ -83,67 +133,56 @@ def extract(text: str, *, published: object = None, language: str | None = None)
     if lang not in available_languages():
         raise MarsadError("E105", f"language {lang!r} is not supported; marsad has {', '.join(available_languages())}")
     lex = load_lexicon(lang)
-    doc = _Doc(text, normalize(text), lex, parse_date(published))
-    sentences = [_sentence(doc, s, e) for s, e in _chunks(doc.norm)]
-    doc.war_start = _war_start(doc, sentences)
+    doc = _Doc(text, lex, parse_date(published))
     figures: list[Figure] = []
-    for index, sent in enumerate(sentences):
+    for index, (start, end) in enumerate(doc.spans):
+        probe = lex.probe(doc.norm[start:end])
+        if not (probe.number and probe.movement):
+            continue  # no number, or nothing that moves: no figure here
         try:
-            figures.extend(_sentence_figures(doc, sentences, index))
+            figures.extend(_sentence_figures(doc, index))
         except Exception:  # one odd sentence must not lose the document
             log.exception("marsad: sentence %d of a %s document skipped", index, lang)
     return figures
 
 
-def _war_start(doc: _Doc, sentences: list[Sentence]) -> date | None:
-    """"منذ بدء الحرب في 24 فبراير": the start the text gives its war."""
-    for sent in sentences:
-        wars = sent.having("EVENT.war")
-        if not wars:
-            continue
-        for expr in PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub).find():
-            if expr.rule == "period.date" and any(0 <= expr.i - w.j <= 4 for w in wars):
-                return expr.start
-    return None
-
-
-def _sentence_figures(doc: _Doc, sentences: list[Sentence], index: int) -> list[Figure]:
-    sent = sentences[index]
-    for m in sent.having("PLACE"):
-        if m.entry.payload.get("place") is None:
-            doc.countries[m.entry.payload["iso"]] += 1
-    sources = find_sources(sent, doc.text, doc.last_source)
-    quantities = find_quantities(doc.lex, sent.tokens)
-    figures: list[tuple[Quantity, Figure]] = []
-    if quantities:
-        previous = doc.last_figure
-        finder = PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub, _period_of(previous) if previous else None)
+def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
+    sent = doc.sentence(index)
+    quantities = find_quantities(doc.lex, sent.tokens, sent.table)
+    if not quantities:
+        return []
+    movements = []
+    for q in quantities:
+        mv = attach_movement(sent, q)
+        inherited = mv is None and doc.last_figure is not None
+        if inherited:
+            mv = inherit_movement(sent, q, doc.last_figure.movement)  # type: ignore[union-attr]
+        movements.append((q, mv, inherited))
+    counted = [q for q, mv, _ in movements if mv is not None]
+    if not counted:
+        return []
+    previous = doc.last_figure
+    finder = PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub, _period_of(previous) if previous else None)
+    if sent.having("EVENT.war"):
         finder.war_start = doc.war_start  # type: ignore[attr-defined]
-        exprs = finder.find()
-        movements = []
-        for q in quantities:
-            mv = attach_movement(sent, q)
-            inherited = mv is None and doc.last_figure is not None
-            if inherited:
-                mv = inherit_movement(sent, q, doc.last_figure.movement)  # type: ignore[union-attr]
-            movements.append((q, mv, inherited))
-        counted = [q for q, mv, _ in movements if mv is not None]
-        for q, mv, inherited in movements:
-            if mv is not None:
-                fig = _figure(doc, sentences, index, q, mv, counted, sources, exprs)
-                if inherited:
-                    _inherit_fields(fig, doc.last_figure)  # type: ignore[arg-type]
-                if not exprs and doc.last_figure is not None and doc.last_figure_at == index - 1 \
-                        and doc.last_figure.movement == fig.movement and doc.last_figure.period_start:
-                    # "The office also announced that there were 80,978 initial applications":
-                    # the report's period goes on into the next sentence
-                    fig.period_start, fig.period_end = doc.last_figure.period_start, doc.last_figure.period_end
-                    fig.rule.append("period.carried")
-                figures.append((q, fig))
-                doc.last_figure, doc.last_figure_at = fig, index
-        _share_context(sent, figures)
-    if sources:
-        doc.last_source, doc.last_source_at = sources[-1], index
+    exprs = finder.find()
+    sources = doc.sources(index)
+    figures: list[tuple[Quantity, Figure]] = []
+    for q, mv, inherited in movements:
+        if mv is None:
+            continue
+        fig = _figure(doc, index, q, mv, counted, sources, exprs)
+        if inherited:
+            _inherit_fields(fig, doc.last_figure)  # type: ignore[arg-type]
+        if not exprs and doc.last_figure is not None and doc.last_figure_at == index - 1 \
+                and doc.last_figure.movement == fig.movement and doc.last_figure.period_start:
+            # "The office also announced that there were 80,978 initial applications":
+            # the report's period goes on into the next sentence
+            fig.period_start, fig.period_end = doc.last_figure.period_start, doc.last_figure.period_end
+            fig.rule.append("period.carried")
+        figures.append((q, fig))
+        doc.last_figure, doc.last_figure_at = fig, index
+    _share_context(sent, figures)
     return [f for _, f in figures]
 
 
@@ -161,26 +200,28 @@ def _inherit_fields(fig: Figure, previous: Figure) -> None:
             setattr(fig, name, getattr(previous, name))
 
 
-def _pick_source(doc: _Doc, sentences: list[Sentence], index: int, q: Quantity,
-                 sources: list[Source]) -> Source | None:
+def _pick_source(doc: _Doc, index: int, q: Quantity, sources: list[Source]) -> Source | None:
     if sources:
         before = [s for s in sources if s.start < q.i]
         return before[-1] if before else sources[0]
-    sent = sentences[index]
+    sent = doc.sentence(index)
     quoted = sum(1 for t in sent.tokens if t.text == '"') % 2 == 1
-    if quoted and index + 1 < len(sentences):
-        ahead = find_sources(sentences[index + 1], doc.text, doc.last_source)
+    if quoted:  # a quote whose speaker the next sentence names
+        ahead = doc.sources(index + 1)
         if ahead:
             return ahead[0]
-    if doc.last_source is not None and index - doc.last_source_at <= CARRY_SENTENCES:
-        return Source(doc.last_source.text, doc.last_source.type, "source.carried", -1, doc.last_source.countries)
+    for back in range(1, CARRY_SENTENCES + 1):
+        carried = doc.sources(index - back)
+        if carried:
+            last = carried[-1]
+            return Source(last.text, last.type, "source.carried", -1, last.countries)
     return None
 
 
-def _figure(doc: _Doc, sentences: list[Sentence], index: int, q: Quantity, mv: Movement,
+def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
             quantities: list[Quantity], sources: list[Source], exprs: list[TimeExpr]) -> Figure:
-    sent = sentences[index]
-    source = _pick_source(doc, sentences, index, q, sources)
+    sent = doc.sentence(index)
+    source = _pick_source(doc, index, q, sources)
     speakers = source.countries if source else []
     doc_country = doc.countries.most_common(1)[0][0] if doc.countries else None
     geo = attach_places(sent, q, mv, quantities, speakers, doc_country)

@@ -20,6 +20,7 @@ class Sentence:
     end: int
     tokens: list[Token]
     matches: list[Match] = field(default_factory=list)
+    table: list[list[Match]] = field(default_factory=list)  # longest matches at each token
 
     @cached_property
     def at(self) -> dict[int, list[Match]]:

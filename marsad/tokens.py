@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marsad.normalize import IGNORABLE, fold_token
+from marsad.normalize import DROP_IGNORABLE, IGNORABLE
 
 # A number: digit groups joined by separators (98,000 · 98.000 · 98 000 ·
 # 2ر2, where the letter ra stands for the Arabic decimal sign).
@@ -33,7 +33,7 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
         kind = m.lastgroup or "punct"
         text = m.group()
         if kind == "word":
-            text = fold_token(text)
+            text = text.translate(DROP_IGNORABLE)  # already normalised: drop marks only
             if not text:
                 continue
         tokens.append(Token(text, m.start(), m.end(), kind))

@@ -95,7 +95,7 @@ def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
 def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
     for back in (1, 2, 3):
         for m in sent.at.get(q.i - back, ()):
-            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("NOT.population") or m.is_("MONTH")
+            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population") or m.is_("MONTH")
                                or m.is_("TIME.unit") or m.is_("NOT.capacity")):
                 return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص"
     if q.i > 0 and sent.tokens[q.i - 1].text in {"/", "#"}:

@@ -52,11 +52,11 @@ def _latest(pub: date, month: int, day: int) -> date | None:
     return None
 
 
-def _int_at(lex: Lexicon, tokens: list[Token], k: int) -> tuple[int, int] | None:
+def _int_at(lex: Lexicon, tokens: list[Token], k: int, table: list[list[Match]]) -> tuple[int, int] | None:
     """A whole number (or the low end of "أربعة إلى خمسة") at token k."""
-    if k < 0 or k >= len(tokens):
+    if k < 0 or k >= len(tokens) or (tokens[k].kind != "num" and not table[k]):
         return None
-    q = parse_quantity(lex, tokens, k)
+    q = parse_quantity(lex, tokens, k, table)
     if q is None or q.qualifier == "vague" or q.low is None:
         return None
     return q.low, q.j
@@ -77,6 +77,7 @@ class PeriodFinder:
                  previous: tuple[date | None, date | None] | None = None):
         self.lex, self.tokens, self.at, self.pub = lex, tokens, matches, pub
         self.previous = previous  # the period of the figure before, for "the same period"
+        self.table = [matches.get(k, []) for k in range(len(tokens))]
 
     def concept_at(self, k: int, prefix: str) -> Match | None:
         for m in self.at.get(k, ()):
@@ -98,6 +99,9 @@ class PeriodFinder:
         found: list[TimeExpr] = []
         k = 0
         while k < len(self.tokens):
+            if self.tokens[k].kind != "num" and not self.table[k]:
+                k += 1
+                continue
             expr = self._expr_at(k)
             if expr is None:
                 k += 1
@@ -146,7 +150,7 @@ class PeriodFinder:
         """24 فبراير · 21 سبتمبر الماضي · May 6 · August 25, 2017 · حزيران · 2022."""
         pub = self.pub
         assert pub is not None
-        day = _int_at(self.lex, self.tokens, k)
+        day = _int_at(self.lex, self.tokens, k, self.table)
         month = self.concept_at(day[1] if day else k, "MONTH")
         if day and month and 1 <= day[0] <= 31:
             return self._day_month(k, day[0], month)
@@ -155,7 +159,7 @@ class PeriodFinder:
             nxt = month.j + (1 if month.j < len(self.tokens) and self.tokens[month.j].text == "/" else 0)
             alt = self.concept_at(nxt, "MONTH")  # "أيلول/سبتمبر"
             end = alt.j if alt else month.j
-            day = _int_at(self.lex, self.tokens, end)
+            day = _int_at(self.lex, self.tokens, end, self.table)
             if day and 1 <= day[0] <= 31 and _year_at(self.tokens, day[1]) is None and self.tokens[end].text.isdigit() \
                     and len(self.tokens[end].text) <= 2:
                 return self._day_month(k, day[0], month, end_tok=day[1])
@@ -239,14 +243,14 @@ class PeriodFinder:
         """Spans counted in units: last 10 days, 4 days ago, first 4 months, last week."""
         assert self.pub is not None
         unit = self.concept_at(k, "TIME.unit")
-        num = _int_at(self.lex, self.tokens, k)
+        num = _int_at(self.lex, self.tokens, k, self.table)
         two = self.concept_at(k, "TIME.two")
         if two is not None:  # "منذ يومين", "خلال الشهرين الماضيين": a dual counts two
             unit, n, j0 = two, 2, k
         elif num and self.concept_at(num[1], "TIME.unit"):
             unit, n, j0 = self.concept_at(num[1], "TIME.unit"), num[0], num[1]
         elif unit is not None:
-            after = _int_at(self.lex, self.tokens, unit.j)
+            after = _int_at(self.lex, self.tokens, unit.j, self.table)
             n, j0 = (after[0], after[1] - 1) if after and after[0] < 1000 else (None, unit.i)
         else:
             return None

@@ -36,10 +36,13 @@ class _Number:
     words: bool = False
 
 
-def _concept(lex: Lexicon, tokens: list[Token], i: int, prefix: str) -> Match | None:
+Table = list[list[Match]]
+
+
+def _concept(lex: Lexicon, tokens: list[Token], i: int, prefix: str, table: Table) -> Match | None:
     if i >= len(tokens):
         return None
-    for m in lex.match_at(tokens, i):
+    for m in table[i]:
         if m.is_(prefix):
             return m
     return None
@@ -68,13 +71,13 @@ def _digits(text: str, lex: Lexicon, scaled: bool) -> float | None:
     return float("".join(parts))
 
 
-def _parse_number(lex: Lexicon, tokens: list[Token], i: int) -> _Number | None:
+def _parse_number(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> _Number | None:
     """A number at token i: digits or words, with scale and compound parts."""
     if i >= len(tokens):
         return None
     tok = tokens[i]
     if tok.kind == "num":
-        scale = _concept(lex, tokens, i + 1, "NUM.scale")
+        scale = _concept(lex, tokens, i + 1, "NUM.scale", table)
         value = _digits(tok.text, lex, scaled=scale is not None)
         if value is None:
             return None
@@ -83,13 +86,13 @@ def _parse_number(lex: Lexicon, tokens: list[Token], i: int) -> _Number | None:
             value *= scale.entry.payload
             rules.append(f"{lex.code}.{scale.entry.rule}")
             num = _Number(value, scale.j, rules, last_scale=scale.entry.payload)
-            return _compound(lex, tokens, num)
+            return _compound(lex, tokens, num, table)
         return _Number(value, i + 1, rules)
-    return _parse_words(lex, tokens, i)
+    return _parse_words(lex, tokens, i, table)
 
 
-def _parse_words(lex: Lexicon, tokens: list[Token], i: int) -> _Number | None:
-    vague = _concept(lex, tokens, i, "NUM.vague")
+def _parse_words(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> _Number | None:
+    vague = _concept(lex, tokens, i, "NUM.vague", table)
     if vague is not None:
         low, high = vague.entry.payload
         return _Number(low, vague.j, [f"{lex.code}.{vague.entry.rule}"], vague=(low, high), words=True)
@@ -97,22 +100,22 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int) -> _Number | None:
     needs_scale = set(lex.settings.get("needs_scale", ()))
     pending_fraction = None
     while k < len(tokens):
-        m = next((m for m in lex.match_at(tokens, k) if m.is_("NUM")), None)
+        m = next((m for m in table[k] if m.is_("NUM")), None)
         if m is None:
             if tokens[k].text in lex.settings.get("and_words", ()) and current + total and k + 1 < len(tokens) \
-                    and any(x.is_("NUM") for x in lex.match_at(tokens, k + 1)):
+                    and any(x.is_("NUM") for x in table[k + 1]):
                 k += 1
                 continue
             break
         role, payload = m.concept, m.entry.payload
         if k > i and m.clitic in lex.settings.get("and_words", ()) and total + current >= 1000:
             # "ألفين وثلاثة آلاف" is two numbers; "ألف وخمسمئة" is one
-            nxt = _parse_words(lex, tokens, k)
+            nxt = _parse_words(lex, tokens, k, table)
             if nxt is None or nxt.value >= min(last_scale if total else current, total + current):
                 break
         if role == "NUM.vague" and k > i:
             role = "NUM.scale"  # "ثلاثة آلاف": after a number, آلاف is a scale
-            payload = next((x.entry.payload for x in lex.match_at(tokens, k) if x.concept == "NUM.scale"), None)
+            payload = next((x.entry.payload for x in table[k] if x.concept == "NUM.scale"), None)
             if payload is None:
                 break
         if role == "NUM.add":
@@ -135,47 +138,49 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int) -> _Number | None:
         return None
     if total == 0 and k == i + 1 and tokens[i].text in needs_scale:
         return None
-    return _compound(lex, tokens, _Number(total + current, k, rules, last_scale=last_scale, words=True))
+    return _compound(lex, tokens, _Number(total + current, k, rules, last_scale=last_scale, words=True), table)
 
 
-def _compound(lex: Lexicon, tokens: list[Token], num: _Number) -> _Number:
+def _compound(lex: Lexicon, tokens: list[Token], num: _Number, table: Table) -> _Number:
     """"19 ألفا و400", "3 ملايين و138 ألف": add a smaller part after "و"."""
     k = num.end
     and_words = lex.settings.get("and_words", ())
     if k < len(tokens) and tokens[k].text in and_words and num.last_scale > 1:
-        nxt = _parse_number(lex, tokens, k + 1)
+        nxt = _parse_number(lex, tokens, k + 1, table)
         if nxt and nxt.vague is None and nxt.value < num.last_scale:
             return _Number(num.value + nxt.value, nxt.end, num.rules + [f"{lex.code}.NUM.compound"] + nxt.rules,
                            last_scale=min(num.last_scale, nxt.last_scale), words=num.words)
     return num
 
 
-def parse_quantity(lex: Lexicon, tokens: list[Token], i: int) -> Quantity | None:
+def parse_quantity(lex: Lexicon, tokens: list[Token], i: int, table: Table | None = None) -> Quantity | None:
     """The number phrase that starts at token i, if any."""
+    if table is None:
+        table = lex.table(tokens)
     k, qualifier, rules, between = i, None, [], False
     for _ in range(2):
-        qual = _concept(lex, tokens, k, "QUAL")
+        qual = _concept(lex, tokens, k, "QUAL", table)
         if qual is not None:
             qualifier = qual.concept.split(".", 1)[1]
             rules.append(f"{lex.code}.{qual.entry.rule}")
             k = qual.j
             continue
-        opener = _concept(lex, tokens, k, "RANGE.between") or _concept(lex, tokens, k, "RANGE.from")
-        if opener is not None and _parse_number(lex, tokens, opener.j):
+        opener = _concept(lex, tokens, k, "RANGE.between", table) or _concept(lex, tokens, k, "RANGE.from", table)
+        if opener is not None and _parse_number(lex, tokens, opener.j, table):
             between = opener.concept == "RANGE.between"
             k = opener.j
         break
-    first = _parse_number(lex, tokens, k)
+    first = _parse_number(lex, tokens, k, table)
     if first is None:
         return None
     rules += first.rules
     end = first.end
     second = None
-    link = _concept(lex, tokens, end, "RANGE.to")
+    link = _concept(lex, tokens, end, "RANGE.to", table)
     if link is not None and (between or link.entry.form not in lex.settings.get("and_words", ())):
-        second = _parse_number(lex, tokens, link.j)
+        second = _parse_number(lex, tokens, link.j, table)
     elif between and end < len(tokens) and tokens[end].text.startswith(tuple(lex.settings.get("and_words", ()))):
-        second = _parse_number(lex, tokens, end)  # "ما بين ألفين وثلاثة آلاف"
+        second = _parse_number(lex, tokens, end, table)  # "ما بين ألفين وثلاثة آلاف"
     if second is not None and first.vague is None and second.vague is None:
         low = first.value
         if second.last_scale > 1 and first.last_scale == 1 and low * second.last_scale <= second.value:
@@ -184,7 +189,7 @@ def parse_quantity(lex: Lexicon, tokens: list[Token], i: int) -> Quantity | None
             rules += [f"{lex.code}.RANGE"] + second.rules
             q = Quantity(i, second.end, round(low), round(second.value), None, "range", rules,
                          first.words or second.words)
-            return _post_qualifier(lex, tokens, q)
+            return _post_qualifier(lex, tokens, q, table)
     if first.vague is not None:
         low, high = first.vague
         return Quantity(i, end, low, high, None, "vague", rules, True)
@@ -192,19 +197,19 @@ def parse_quantity(lex: Lexicon, tokens: list[Token], i: int) -> Quantity | None
         return None  # 2.5 people is not a count
     value = int(first.value)
     q = Quantity(i, end, value, value, value, qualifier or "exact", rules, first.words)
-    return _post_qualifier(lex, tokens, q)
+    return _post_qualifier(lex, tokens, q, table)
 
 
-def _post_qualifier(lex: Lexicon, tokens: list[Token], q: Quantity) -> Quantity:
+def _post_qualifier(lex: Lexicon, tokens: list[Token], q: Quantity, table: Table) -> Quantity:
     """"50 شخصًا على الأقل", "200 ألف نسمة تقريباً", "10,000 or more": a
     qualifier after the number (or after its noun) belongs to the phrase."""
     if q.qualifier == "exact" and q.j < len(tokens):
-        qual = _concept(lex, tokens, q.j, "QUALPOST")
+        qual = _concept(lex, tokens, q.j, "QUALPOST", table)
         if qual is not None:
             q.qualifier = qual.concept.split(".", 1)[1]
             q.rules.append(f"{lex.code}.{qual.entry.rule}")
             q.j = qual.j
-        elif tokens[q.j].kind == "word" and (qual := _concept(lex, tokens, q.j + 1, "QUALPOST")) is not None:
+        elif tokens[q.j].kind == "word" and (qual := _concept(lex, tokens, q.j + 1, "QUALPOST", table)) is not None:
             # after its noun: the qualifier counts, the span stays the number
             q.qualifier = qual.concept.split(".", 1)[1]
             q.rules.append(f"{lex.code}.{qual.entry.rule}:after-noun")
@@ -219,11 +224,16 @@ def _set_bounds(q: Quantity) -> Quantity:
     return q
 
 
-def find_quantities(lex: Lexicon, tokens: list[Token]) -> list[Quantity]:
+def find_quantities(lex: Lexicon, tokens: list[Token], table: Table | None = None) -> list[Quantity]:
     """Every number phrase in a sentence, left to right, not overlapping."""
+    if table is None:
+        table = lex.table(tokens)
     found, i = [], 0
     while i < len(tokens):
-        q = parse_quantity(lex, tokens, i)
+        if tokens[i].kind != "num" and not table[i]:
+            i += 1
+            continue
+        q = parse_quantity(lex, tokens, i, table)
         if q is None:
             i += 1
             continue
