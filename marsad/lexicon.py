@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +49,8 @@ class Match:
         return self.entry.concept
 
     def is_(self, prefix: str) -> bool:
-        return self.entry.concept == prefix or self.entry.concept.startswith(prefix + ".")
+        concept = self.entry.concept
+        return concept.startswith(prefix) and (len(concept) == len(prefix) or concept[len(prefix)] == ".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ class Probe:
 PROBE_KINDS = {"n": ("NUM",), "m": ("MOVE", "NOUN.refugee", "NOUN.displaced", "NOUN.returnee",
                                     "NOUN.asylum_seeker", "ANAPHOR"), "s": ("SAY",)}
 _DIGIT = re.compile(r"\d")
+_IGNORABLE_RE = re.compile(f"[{IGNORABLE}]")
 # The probe reads words only: marks dropped, punctuation turned into spaces.
 PROBE_TEXT = {**{ord(c): None for c in IGNORABLE},
               **{ord(c): " " for c in "\n\t.,;:!?\"'()[]{}«»<>/\\|%$€£#*+=~^&@"}}
@@ -77,6 +80,7 @@ class Lexicon:
     prefixed: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     max_len: int = 1
     _automaton: Any = None
+    _prober: Any = None
 
     # -- building -----------------------------------------------------------
     def add(self, form: str, concept: str, payload: Any = None) -> None:
@@ -89,7 +93,7 @@ class Lexicon:
             return  # the same month name from two CLDR locales
         table.setdefault(words, []).append(entry)
         self.max_len = max(self.max_len, len(words))
-        self._automaton = None
+        self._automaton = self._prober = None
 
     def _surfaces(self, words: tuple[str, ...]) -> list[tuple[str, str]]:
         """(clitic, first word) pairs: "الأمم" also stands as "للأمم", "والأمم"."""
@@ -122,19 +126,65 @@ class Lexicon:
         automaton.make_automaton()
         return automaton
 
+    def _compile_prober(self) -> Any:
+        """The surfaces a probe needs (numbers, movement, statements) only."""
+        import ahocorasick
+
+        main = self._automaton if self._automaton is not None else self._compile()
+        self._automaton = main
+        prober = ahocorasick.Automaton()
+        for surface, values in main.items():
+            kinds = "".join(sorted({k for value in values for k in value[3]}))
+            if kinds:
+                prober.add_word(surface, kinds)
+        prober.make_automaton()
+        return prober
+
     # -- matching -----------------------------------------------------------
     def probe(self, norm_text: str) -> Probe:
         """Cheap look at a normalised sentence before tokenising it: the same
         automaton over the words with punctuation turned into spaces."""
-        if self._automaton is None:
-            self._automaton = self._compile()
+        if self._prober is None:
+            self._prober = self._compile_prober()
         text = " " + norm_text.translate(PROBE_TEXT) + " "
         kinds: set[str] = set()
-        for _, values in self._automaton.iter(text):
-            for value in values:
-                kinds.update(value[3])
+        for _, found in self._prober.iter(text):
+            kinds.update(found)
         number = "n" in kinds or _DIGIT.search(text) is not None
         return Probe(number, "m" in kinds, "s" in kinds)
+
+    def probe_spans(self, norm: str, spans: list[tuple[int, int]]) -> list[Probe]:
+        """`probe` for every sentence span of a document, in one pass."""
+        if self._prober is None:
+            self._prober = self._compile_prober()
+        marks = [m.start() for m in _IGNORABLE_RE.finditer(norm)]
+        text = " " + norm.translate(PROBE_TEXT) + " "
+        starts = [1 + s - bisect_left(marks, s) for s, _ in spans]  # span starts in `text`
+        kinds: list[set[str]] = [set() for _ in spans]
+        for end, found in self._prober.iter(text):
+            k = bisect_right(starts, end) - 1
+            if k >= 0:
+                kinds[k].update(found)
+        digit_spans = set()
+        span_starts = [s for s, _ in spans]
+        for m in _DIGIT.finditer(norm):
+            k = bisect_right(span_starts, m.start()) - 1
+            if k >= 0 and m.start() < spans[k][1]:
+                digit_spans.add(k)
+        return [Probe("n" in kinds[k] or k in digit_spans, "m" in kinds[k], "s" in kinds[k]) for k in range(len(spans))]
+
+    def place_counts(self, norm: str) -> dict[str, int]:
+        """How often each country is named in a normalised text (no tokenising)."""
+        if self._automaton is None:
+            self._automaton = self._compile()
+        counts: dict[str, int] = {}
+        for _, values in self._automaton.iter(" " + norm.translate(PROBE_TEXT) + " "):
+            for value in values:
+                for e in value[2]:
+                    if e.concept == "PLACE" and e.payload.get("place") is None:
+                        counts[e.payload["iso"]] = counts.get(e.payload["iso"], 0) + 1
+                        break
+        return counts
 
     def table(self, tokens: list[Token]) -> list[list[Match]]:
         """For every token, the entries of the longest key that starts there.

@@ -14,7 +14,7 @@ from marsad.errors import MarsadError
 from marsad.figure import Figure
 from marsad.lang import available_languages
 from marsad.language import detect_language
-from marsad.lexicon import Lexicon, load_lexicon
+from marsad.lexicon import Lexicon, Probe, load_lexicon
 from marsad.normalize import normalize
 from marsad.sentence import Sentence
 from marsad.stages.geography import attach_places
@@ -44,6 +44,7 @@ class _Doc:
         self._war_start: date | None | bool = False
         self.last_figure: Figure | None = None
         self.last_figure_at = -10
+        self.probes: list[Probe] = []
 
     def sentence(self, index: int) -> Sentence:
         if index not in self._sentences:
@@ -65,7 +66,7 @@ class _Doc:
 
     def source_before(self, index: int, depth: int = 3) -> Source | None:
         for k in range(index - 1, max(index - 1 - depth, -1), -1):
-            if not self.lex.probe(self.norm[self.spans[k][0]:self.spans[k][1]]).says:
+            if not self.probes[k].says:
                 continue
             found = self.sources(k)
             if found:
@@ -76,9 +77,7 @@ class _Doc:
     def countries(self) -> Counter:
         """How often each country is named in the whole document."""
         if self._countries is None:
-            self._countries = Counter(
-                m.entry.payload["iso"] for k in range(len(self.spans)) for m in self.sentence(k).having("PLACE")
-                if m.entry.payload.get("place") is None)
+            self._countries = Counter(self.lex.place_counts(self.norm))
         return self._countries
 
     @property
@@ -135,8 +134,8 @@ def extract(text: str, *, published: object = None, language: str | None = None)
     lex = load_lexicon(lang)
     doc = _Doc(text, lex, parse_date(published))
     figures: list[Figure] = []
-    for index, (start, end) in enumerate(doc.spans):
-        probe = lex.probe(doc.norm[start:end])
+    doc.probes = lex.probe_spans(doc.norm, doc.spans)
+    for index, probe in enumerate(doc.probes):
         if not (probe.number and probe.movement):
             continue  # no number, or nothing that moves: no figure here
         try:

@@ -42,10 +42,10 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def split_sentences(norm: str) -> list[tuple[int, int]]:
     """(start, end) spans of sentences, trimmed of surrounding space."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(norm):
-        if _is_abbreviation(norm, pos, m.start()):
+        if m.start() > pos and norm[m.start() - 1] == "." and _is_abbreviation(norm, pos, m.start()):
             continue
         _append_trimmed(norm, pos, m.start(), spans)
         pos = m.end()
@@ -55,16 +55,15 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation(norm: str, start: int, end: int) -> bool:
     """A full stop after a lone letter ("J. Smith", "ج. بيامباسورين")."""
-    if end - start < 2 or norm[end - 1] != ".":
+    if end - start < 2:
         return False
     before = norm[max(start, end - 3):end - 1]
-    return len(before) >= 1 and before[-1].isalpha() and (len(before) == 1 or not before[-2].isalnum())
+    return before[-1:].isalpha() and (len(before) == 1 or not before[-2].isalnum())
 
 
 def _append_trimmed(norm: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and norm[start].isspace():
-        start += 1
-    while end > start and norm[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    piece = norm[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))

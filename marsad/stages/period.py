@@ -19,6 +19,9 @@ from marsad.stages.quantities import parse_quantity
 from marsad.tokens import Token
 
 
+TIME_STARTS = ("TIME", "WEEKDAY", "MONTH", "NUM", "QUAL", "RANGE")
+
+
 @dataclass
 class TimeExpr:
     i: int
@@ -99,7 +102,7 @@ class PeriodFinder:
         found: list[TimeExpr] = []
         k = 0
         while k < len(self.tokens):
-            if self.tokens[k].kind != "num" and not self.table[k]:
+            if self.tokens[k].kind != "num" and not any(m.entry.concept.startswith(TIME_STARTS) for m in self.table[k]):
                 k += 1
                 continue
             expr = self._expr_at(k)

@@ -37,6 +37,7 @@ class _Number:
 
 
 Table = list[list[Match]]
+QUANTITY_STARTS = ("NUM", "QUAL", "RANGE")
 
 
 def _concept(lex: Lexicon, tokens: list[Token], i: int, prefix: str, table: Table) -> Match | None:
@@ -230,7 +231,7 @@ def find_quantities(lex: Lexicon, tokens: list[Token], table: Table | None = Non
         table = lex.table(tokens)
     found, i = [], 0
     while i < len(tokens):
-        if tokens[i].kind != "num" and not table[i]:
+        if tokens[i].kind != "num" and not any(m.entry.concept.startswith(QUANTITY_STARTS) for m in table[i]):
             i += 1
             continue
         q = parse_quantity(lex, tokens, i, table)
