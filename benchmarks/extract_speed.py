@@ -64,7 +64,7 @@ def build_corpus(n: int, share: float, seed: int = 7) -> list[tuple[str, str]]:
     corpus = []
     for _ in range(n):
         lang = rng.choice(("ar", "en"))
-        sentences = rng.choices(NO_FIGURE[lang], k=rng.randint(14, 26))
+        sentences = rng.choices(NO_FIGURE[lang], k=rng.randint(20, 36))
         if rng.random() < share:
             for s in rng.sample(FIGURE[lang], k=2):
                 sentences.insert(rng.randrange(len(sentences)), s)

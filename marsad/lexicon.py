@@ -68,8 +68,11 @@ PROBE_KINDS = {"n": ("NUM",), "m": ("MOVE", "NOUN.refugee", "NOUN.displaced", "N
 _DIGIT = re.compile(r"\d")
 _IGNORABLE_RE = re.compile(f"[{IGNORABLE}]")
 # The probe reads words only: marks dropped, punctuation turned into spaces.
-PROBE_TEXT = {**{ord(c): None for c in IGNORABLE},
-              **{ord(c): " " for c in "\n\t.,;:!?\"'()[]{}«»<>/\\|%$€£#*+=~^&@"}}
+_PROBE_PUNCT = re.compile(r"[\n\t.,;:!?\"'()\[\]{}«»<>/\\|%$€£#*+=~^&@-]")
+
+
+def _probe_text(norm: str) -> str:
+    return " " + _PROBE_PUNCT.sub(" ", _IGNORABLE_RE.sub("", norm)) + " "
 
 
 @dataclass
@@ -146,7 +149,7 @@ class Lexicon:
         automaton over the words with punctuation turned into spaces."""
         if self._prober is None:
             self._prober = self._compile_prober()
-        text = " " + norm_text.translate(PROBE_TEXT) + " "
+        text = _probe_text(norm_text)
         kinds: set[str] = set()
         for _, found in self._prober.iter(text):
             kinds.update(found)
@@ -158,7 +161,7 @@ class Lexicon:
         if self._prober is None:
             self._prober = self._compile_prober()
         marks = [m.start() for m in _IGNORABLE_RE.finditer(norm)]
-        text = " " + norm.translate(PROBE_TEXT) + " "
+        text = _probe_text(norm)
         starts = [1 + s - bisect_left(marks, s) for s, _ in spans]  # span starts in `text`
         kinds: list[set[str]] = [set() for _ in spans]
         for end, found in self._prober.iter(text):
@@ -178,7 +181,7 @@ class Lexicon:
         if self._automaton is None:
             self._automaton = self._compile()
         counts: dict[str, int] = {}
-        for _, values in self._automaton.iter(" " + norm.translate(PROBE_TEXT) + " "):
+        for _, values in self._automaton.iter(_probe_text(norm)):
             for value in values:
                 for e in value[2]:
                     if e.concept == "PLACE" and e.payload.get("place") is None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marsad.normalize import DROP_IGNORABLE, IGNORABLE
+from marsad.normalize import IGNORABLE
 
 # A number: digit groups joined by separators (98,000 · 98.000 · 98 000 ·
 # 2ر2, where the letter ra stands for the Arabic decimal sign).
 _NUMBER = r"\d+(?:(?:[.,']|ر|\s(?=\d{3}(?!\d)))\d+)*"
 _WORD = rf"[^\W\d_][^\W\d_{IGNORABLE}]*(?:[{IGNORABLE}]+[^\W\d_]+)*[{IGNORABLE}]*|[{IGNORABLE}]+"
+_MARK = re.compile(f"[{IGNORABLE}]")
 _TOKEN_RE = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>[^\w\s])")
 # Sentence ends: . ! ? ; and line breaks; a full stop needs space after it so
 # that "1.43" stays whole.
@@ -29,11 +30,12 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of `norm[start:end]` with absolute offsets."""
     stop = len(norm) if end is None else end
     tokens = []
+    marked = _MARK.search(norm, start, stop) is not None
     for m in _TOKEN_RE.finditer(norm, start, stop):
         kind = m.lastgroup or "punct"
         text = m.group()
-        if kind == "word":
-            text = text.translate(DROP_IGNORABLE)  # already normalised: drop marks only
+        if kind == "word" and marked:
+            text = _MARK.sub("", text)  # already normalised: drop marks only
             if not text:
                 continue
         tokens.append(Token(text, m.start(), m.end(), kind))

@@ -8,6 +8,7 @@ first use, into a :class:`~marsad.lexicon.Lexicon`.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 LANG_DIR = Path(__file__).parent
@@ -15,4 +16,9 @@ LANG_DIR = Path(__file__).parent
 
 def available_languages() -> list[str]:
     """Codes of the language folders that ship a `language.yaml`."""
-    return sorted(p.name for p in LANG_DIR.iterdir() if (p / "language.yaml").is_file())
+    return list(_discover())
+
+
+@lru_cache(maxsize=1)
+def _discover() -> tuple[str, ...]:
+    return tuple(sorted(p.name for p in LANG_DIR.iterdir() if (p / "language.yaml").is_file()))
