@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -51,15 +51,6 @@ class Match:
     def is_(self, prefix: str) -> bool:
         concept = self.entry.concept
         return concept.startswith(prefix) and (len(concept) == len(prefix) or concept[len(prefix)] == ".")
-
-
-@dataclass(frozen=True, slots=True)
-class Probe:
-    """What a sentence may hold, from a substring scan (a superset test)."""
-
-    number: bool
-    movement: bool
-    says: bool
 
 
 # Concepts a probe looks for: a number ("n"), something that moves ("m"), a statement ("s").
@@ -137,44 +128,24 @@ class Lexicon:
         self._automaton = main
         prober = ahocorasick.Automaton()
         for surface, values in main.items():
-            kinds = "".join(sorted({k for value in values for k in value[3]}))
-            if kinds:
-                prober.add_word(surface, kinds)
+            if any("m" in value[3] for value in values):
+                prober.add_word(surface, "m")
         prober.make_automaton()
         return prober
 
     # -- matching -----------------------------------------------------------
-    def probe(self, norm_text: str) -> Probe:
-        """Cheap look at a normalised sentence before tokenising it: the same
-        automaton over the words with punctuation turned into spaces."""
+    def movement_at(self, norm: str) -> list[int]:
+        """Offsets in `norm` near which a movement word stands (a superset
+        test, before any tokenising): text with none holds no figure."""
         if self._prober is None:
             self._prober = self._compile_prober()
-        text = _probe_text(norm_text)
-        kinds: set[str] = set()
-        for _, found in self._prober.iter(text):
-            kinds.update(found)
-        number = "n" in kinds or _DIGIT.search(text) is not None
-        return Probe(number, "m" in kinds, "s" in kinds)
-
-    def probe_spans(self, norm: str, spans: list[tuple[int, int]]) -> list[Probe]:
-        """`probe` for every sentence span of a document, in one pass."""
-        if self._prober is None:
-            self._prober = self._compile_prober()
-        marks = [m.start() for m in _IGNORABLE_RE.finditer(norm)]
-        text = _probe_text(norm)
-        starts = [1 + s - bisect_left(marks, s) for s, _ in spans]  # span starts in `text`
-        kinds: list[set[str]] = [set() for _ in spans]
-        for end, found in self._prober.iter(text):
-            k = bisect_right(starts, end) - 1
-            if k >= 0:
-                kinds[k].update(found)
-        digit_spans = set()
-        span_starts = [s for s, _ in spans]
-        for m in _DIGIT.finditer(norm):
-            k = bisect_right(span_starts, m.start()) - 1
-            if k >= 0 and m.start() < spans[k][1]:
-                digit_spans.add(k)
-        return [Probe("n" in kinds[k] or k in digit_spans, "m" in kinds[k], "s" in kinds[k]) for k in range(len(spans))]
+        # where each dropped mark would sit in the probe text, to map back to `norm`
+        shifted = [m.start() - i for i, m in enumerate(_IGNORABLE_RE.finditer(norm))]
+        hits = []
+        for end, _ in self._prober.iter(_probe_text(norm)):
+            pos = max(0, end - 2)  # the probe text has one leading space; `end` may be the trailing one
+            hits.append(min(pos + bisect_right(shifted, pos), len(norm) - 1))
+        return hits
 
     def place_counts(self, norm: str) -> dict[str, int]:
         """How often each country is named in a normalised text (no tokenising)."""

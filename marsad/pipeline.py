@@ -7,6 +7,8 @@ movement (is it a figure? which kind?) -> places -> period -> source.
 from __future__ import annotations
 
 import logging
+import re
+from bisect import bisect_right
 from collections import Counter
 from datetime import date
 
@@ -14,7 +16,7 @@ from marsad.errors import MarsadError
 from marsad.figure import Figure
 from marsad.lang import available_languages
 from marsad.language import detect_language
-from marsad.lexicon import Lexicon, Probe, load_lexicon
+from marsad.lexicon import Lexicon, load_lexicon
 from marsad.normalize import normalize
 from marsad.sentence import Sentence
 from marsad.stages.geography import attach_places
@@ -25,8 +27,10 @@ from marsad.stages.source import Source, find_sources
 from marsad.tokens import split_sentences, tokenize
 
 log = logging.getLogger("marsad")
+_HAS_NUMBER = re.compile(r"\d")
 MAX_SENTENCE_CHARS = 2000  # longer runs without punctuation are cut at spaces
-CARRY_SENTENCES = 1  # a source named this many sentences back still speaks
+CARRY_SENTENCES = 1
+SOURCE_DEPTH = 3  # how far back an anaphoric source ("the agency") is looked for  # a source named this many sentences back still speaks
 EXTRACTOR_VERSION = "1"
 
 
@@ -34,9 +38,8 @@ class _Doc:
     """One document: its sentences are tokenised and matched only when a
     stage asks for them, so text without movement costs a probe per sentence."""
 
-    def __init__(self, text: str, lex: Lexicon, pub: date | None) -> None:
-        self.text, self.lex, self.pub = text, lex, pub
-        self.norm = normalize(text)
+    def __init__(self, text: str, norm: str, lex: Lexicon, pub: date | None) -> None:
+        self.text, self.norm, self.lex, self.pub = text, norm, lex, pub
         self.spans = _chunks(self.norm)
         self._sentences: dict[int, Sentence] = {}
         self._sources: dict[int, list[Source]] = {}
@@ -44,7 +47,6 @@ class _Doc:
         self._war_start: date | None | bool = False
         self.last_figure: Figure | None = None
         self.last_figure_at = -10
-        self.probes: list[Probe] = []
 
     def sentence(self, index: int) -> Sentence:
         if index not in self._sentences:
@@ -56,19 +58,20 @@ class _Doc:
             self._sentences[index] = sent
         return self._sentences[index]
 
-    def sources(self, index: int) -> list[Source]:
-        """Statements in sentence `index`; anaphors resolve to the source before."""
+    def sources(self, index: int, depth: int = SOURCE_DEPTH) -> list[Source]:
+        """Statements in sentence `index`; anaphors ("وأضافت الوكالة") resolve
+        to the source before, looking back at most `depth` sentences deep."""
         if index < 0 or index >= len(self.spans):
             return []
         if index not in self._sources:
-            self._sources[index] = find_sources(self.sentence(index), self.text, self.source_before(index))
+            self._sources[index] = find_sources(self.sentence(index), self.text, self.source_before(index, depth))
         return self._sources[index]
 
-    def source_before(self, index: int, depth: int = 3) -> Source | None:
+    def source_before(self, index: int, depth: int = SOURCE_DEPTH) -> Source | None:
+        if depth <= 0:
+            return None
         for k in range(index - 1, max(index - 1 - depth, -1), -1):
-            if not self.probes[k].says:
-                continue
-            found = self.sources(k)
+            found = self.sources(k, depth - 1)
             if found:
                 return found[-1]
         return None
@@ -132,12 +135,19 @@ def extract(text: str, *, published: object = None, language: str | None = None)
     if lang not in available_languages():
         raise MarsadError("E105", f"language {lang!r} is not supported; marsad has {', '.join(available_languages())}")
     lex = load_lexicon(lang)
-    doc = _Doc(text, lex, parse_date(published))
+    norm = normalize(text)
+    hits = lex.movement_at(norm)
+    if not hits:
+        return []  # nothing in the text moves: no figure, and no need to read further
+    doc = _Doc(text, norm, lex, parse_date(published))
+    starts = [s for s, _ in doc.spans]
+    candidates = sorted({bisect_right(starts, h) - 1 for h in hits} - {-1})
     figures: list[Figure] = []
-    doc.probes = lex.probe_spans(doc.norm, doc.spans)
-    for index, probe in enumerate(doc.probes):
-        if not (probe.number and probe.movement):
-            continue  # no number, or nothing that moves: no figure here
+    for index in candidates:
+        start, end = doc.spans[index]
+        if not _HAS_NUMBER.search(doc.norm, start, end) and not find_quantities(lex, doc.sentence(index).tokens,
+                                                                                 doc.sentence(index).table):
+            continue
         try:
             figures.extend(_sentence_figures(doc, index))
         except Exception:  # one odd sentence must not lose the document

@@ -21,6 +21,7 @@ class Sentence:
     tokens: list[Token]
     matches: list[Match] = field(default_factory=list)
     table: list[list[Match]] = field(default_factory=list)  # longest matches at each token
+    _having: dict[str, list[Match]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def at(self) -> dict[int, list[Match]]:
@@ -42,7 +43,11 @@ class Sentence:
         return None
 
     def having(self, prefix: str) -> list[Match]:
-        return [m for m in self.matches if m.is_(prefix)]
+        """Matches of a concept (or its sub-concepts), in text order."""
+        found = self._having.get(prefix)
+        if found is None:
+            found = self._having[prefix] = [m for m in self.matches if m.is_(prefix)]
+        return found
 
     def distance(self, a: tuple[int, int], b: tuple[int, int]) -> float:
         """Tokens between two spans, commas weigh more; a clause break is infinite."""
