@@ -244,7 +244,7 @@ def _load_tsv(path: Path) -> list[dict[str, str]]:
         return [row for row in rows]
 
 
-FOLDED_SETTINGS = ("and_words", "clause_breaks", "complementizers", "pronouns", "auxiliaries", "needs_scale")
+FOLDED_SETTINGS = ("and_words", "clause_breaks", "complementizers", "pronouns", "auxiliaries", "needs_scale", "passive_markers")
 
 
 @lru_cache(maxsize=16)

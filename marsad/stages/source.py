@@ -17,6 +17,7 @@ from marsad.sentence import Sentence
 
 MAX_SPEAKER = 9
 STOP_PUNCT = {",", ":", '"', "'", ";", ".", "(", ")", "-", "[", "]"}
+QUOTES = {'"', "'"}  # a named report or body in quotes goes on after the verb
 
 
 @dataclass
@@ -38,7 +39,8 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
         k = say.j
         while k < len(sent.tokens) and k - say.j < MAX_SPEAKER:
             t = sent.tokens[k]
-            if t.text in comps or t.text in STOP_PUNCT or t.kind == "num" or sent.concept_at(k, "NUM") \
+            hyphen = t.text == "-" and 0 < k < len(sent.tokens) - 1 and sent.tokens[k - 1].end == t.start
+            if t.text in comps or (t.text in STOP_PUNCT and t.text not in QUOTES and not hyphen) or t.kind == "num" or sent.concept_at(k, "NUM") \
                     or sent.concept_at(k, "TIME") or sent.concept_at(k, "WEEKDAY") or sent.concept_at(k, "QUAL"):
                 break
             k += 1
@@ -107,12 +109,26 @@ def _speaking_countries(sent: Sentence, lo: int, hi: int) -> list[str]:
     return found
 
 
+def _is_event(sent: Sentence, say: Match) -> bool:
+    """"since the mobilisation was announced", "منذ أن أعلن بوتين": an event, not a statement."""
+    if not say.is_("SAY.verb"):
+        return False
+    if say.i > 0 and sent.tokens[say.i - 1].text in sent.lex.settings.get("passive_markers", ()):
+        return True
+    for k in range(say.i - 1, max(say.i - 7, -1), -1):
+        if sent.tokens[k].kind == "punct":
+            return False
+        if sent.concept_at(k, "TIME.since"):
+            return True
+    return False
+
+
 def find_sources(sent: Sentence, text: str, last: Source | None) -> list[Source]:
     """Every statement in the sentence with its speaker and type."""
     found: list[Source] = []
     covered = -1
     for say in sent.having("SAY"):
-        if say.i < covered:
+        if say.i < covered or _is_event(sent, say):
             continue  # "According to estimates": a statement word inside a speaker's words
         lo, hi = _speaker_span(sent, say)
         covered = max(hi, say.j)
