@@ -165,6 +165,7 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     if noun_move is None and (trigger is None or dist > WINDOW):
         noun = _clause_noun(sent, q) or noun
         noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
+
     if noun_move and (trigger is None or dist > VERB_OVER_NOUN):
         movement, from_noun = noun_move, noun_move != "returned"
         rules.append(f"{lex}.{noun.entry.rule}:noun-movement")  # type: ignore[union-attr]
@@ -178,6 +179,9 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         return None
     if _modal_near(sent, q, trigger):
         return None
+    if demonym is None:  # "عدد اللاجئين السوريين ... بلغ 3.1 مليون": the group named before
+        before = _clause_noun(sent, q)
+        demonym = sent.concept_at(before.j, "DEMONYM") if before is not None else None
     kind, per, rate_rule = _kind(sent, q, movement, from_noun)
     if rate_rule:
         rules.append(f"{lex}.{rate_rule}")

@@ -123,7 +123,7 @@ class PeriodFinder:
                     expr.role = role
                     expr.i = k
                     return
-        if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year"):
+        if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
             for k in range(expr.i - 1, max(expr.i - 22, -1), -1):
                 if self.tokens[k].text == ";":
@@ -175,6 +175,10 @@ class PeriodFinder:
                 first = date(year, month_no, 1)
                 return TimeExpr(k, end + 1, first, min(_month_end(first), pub), rule="period.month_year")
             first = _latest(pub, month_no, 1)
+            mid = self.ending_at(k, "TIME.mid")
+            if first is not None and mid is not None:  # "منذ منتصف ديسمبر", "since mid-December"
+                middle = first.replace(day=15)
+                return TimeExpr(mid.i, end, middle, middle, rule="period.mid_month")
             if first is not None and self._month_context(k):
                 return TimeExpr(k, end, first, min(_month_end(first), pub), rule="period.month")
         year = _year_at(self.tokens, k)
