@@ -96,13 +96,10 @@ class Lexicon:
         if len(first) < 2 or not first[0].isalpha():
             return out
         for clitic in self.settings.get("clitics", ()):
-            if first.startswith("ال"):
-                if clitic.endswith("ال") or clitic.endswith("لل"):
-                    continue
-                out.append((clitic + "ل", clitic + first[1:]) if clitic.endswith("ل") else (clitic, clitic + first))
-            else:
-                out.append((clitic, clitic + first))
-        return out
+            out.append((clitic, clitic + first))
+            if first.startswith("ال") and not clitic.endswith(("ال", "لل")) and clitic.endswith("ل"):
+                out.append((clitic + "ل", clitic + first[1:]))  # ل + الأمم = للأمم
+        return list(dict.fromkeys(out))
 
     def _compile(self) -> Any:
         import ahocorasick

@@ -20,7 +20,7 @@ from marsad.lexicon import Lexicon, load_lexicon
 from marsad.normalize import normalize
 from marsad.sentence import Sentence
 from marsad.stages.geography import attach_places
-from marsad.stages.movement import Movement, attach_movement, inherit_movement
+from marsad.stages.movement import Movement, attach_movement, continue_list, inherit_movement
 from marsad.stages.period import PeriodFinder, TimeExpr
 from marsad.stages.quantities import Quantity, find_quantities
 from marsad.stages.source import Source, find_sources
@@ -160,9 +160,11 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
     quantities = find_quantities(doc.lex, sent.tokens, sent.table)
     if not quantities:
         return []
-    movements = []
+    movements: list[tuple[Quantity, Movement | None, bool]] = []
     for q in quantities:
         mv = attach_movement(sent, q)
+        if mv is None and movements and movements[-1][1] is not None:
+            mv = continue_list(sent, q, movements[-1][0], movements[-1][1])  # type: ignore[arg-type]
         inherited = mv is None and doc.last_figure is not None
         if inherited:
             mv = inherit_movement(sent, q, doc.last_figure.movement)  # type: ignore[union-attr]

@@ -125,6 +125,20 @@ def _nearest(sent: Sentence, q: Quantity, prefix: str) -> tuple[Match | None, fl
     return best, best_d
 
 
+BLOCKERS = ("NOT.casualty", "NOT.arrest", "NOT.military")
+
+
+def _blocker(sent: Sentence, q: Quantity) -> tuple[Match | None, float]:
+    """The nearest word that makes a number count something else (killed,
+    arrested, troops)."""
+    best: tuple[Match | None, float] = (None, float("inf"))
+    for prefix in BLOCKERS:
+        m, d = _nearest(sent, q, prefix)
+        if d < best[1]:
+            best = (m, d)
+    return best
+
+
 def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | None:
     spans = [(q.i, q.j)] + ([(trigger.i, trigger.j)] if trigger else [])
     lo = min(s[0] for s in spans)
@@ -157,7 +171,7 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     if q.value is not None and q.value < 10 and noun is None:
         return None  # "أحد المصدرين", "one of": a small number needs its noun
     trigger, dist = _nearest(sent, q, "MOVE")
-    blocker, block_d = _nearest(sent, q, "NOT")
+    blocker, block_d = _blocker(sent, q)
     lex = sent.lex.code
     rules = list(q.rules)
     from_noun = False
@@ -205,10 +219,33 @@ def inherit_movement(sent: Sentence, q: Quantity, previous: str | None) -> Movem
     if anaphor is None or dist > 10 or anaphor.i > q.i:
         return None
     noun, demonym, reject = _noun_after(sent, q)
-    blocker, block_d = _nearest(sent, q, "NOT")
+    blocker, block_d = _blocker(sent, q)
     if reject is not None or (blocker is not None and block_d < dist) or _modal_near(sent, q, None):
         return None
     kind, per, rate_rule = _kind(sent, q, previous, False)
     rules = list(q.rules) + [f"{sent.lex.code}.{anaphor.entry.rule}:inherits"] + ([f"{sent.lex.code}.{rate_rule}"] if rate_rule else [])
     unit = "households" if noun is not None and noun.concept == "UNIT.household" else "people"
     return Movement(previous, kind, per, unit, noun, demonym, None, rules, 0.5)
+
+
+def continue_list(sent: Sentence, q: Quantity, prev: Quantity, prev_mv: Movement) -> Movement | None:
+    """"486 ألف لاجئ سوري في لبنان، و516 ألفا في الأردن، و434 ألفا في تركيا":
+    a number joined by "and" to a figure before it, with no verb of its own,
+    counts the same movement."""
+    and_words = tuple(sent.lex.settings.get("and_words", ()))
+    between = sent.tokens[prev.j:q.i]
+    joined = sent.tokens[q.i].text.startswith(and_words) or any(t.text in and_words for t in between[-2:])
+    if not and_words or not joined or len(between) > 10 or sent.distance((prev.i, prev.j), (q.i, q.j)) == float("inf"):
+        return None
+    if any(m.i >= prev.j and m.j <= q.i for m in sent.having("MOVE")) or _before_is_measure(sent, q):
+        return None
+    noun, demonym, reject = _noun_after(sent, q)
+    if reject is not None or (q.value is not None and q.value < 10 and noun is None):
+        return None
+    if noun is not None and noun.is_("UNIT") != (prev_mv.unit != "people"):
+        return None
+    unit = prev_mv.unit if noun is None else ("households" if noun.concept == "UNIT.household" else
+                                             "vehicles" if noun.concept == "UNIT.vehicle" else "people")
+    rules = list(q.rules) + [f"{sent.lex.code}.list-continues:{prev_mv.movement}"]
+    return Movement(prev_mv.movement, prev_mv.kind, prev_mv.per, unit, noun, demonym or prev_mv.demonym,
+                    prev_mv.trigger, rules, round(max(prev_mv.confidence - 0.1, 0.3), 2))

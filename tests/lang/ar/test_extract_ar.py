@@ -83,3 +83,16 @@ def test_every_figure_names_its_rules() -> None:
     f = extract("فر نحو 5 آلاف شخص من مدينة الفاشر.", published="2024-03-14", language="ar")[0]
     assert any("MOVE.fled" in r for r in f.rule) and any("QUAL.approx" in r for r in f.rule)
     assert f.origin == "SD" and f.origin_place == "El Fasher"
+
+
+def test_a_list_of_countries_continues_the_figure_before() -> None:
+    text = "وأحصت المفوضية 300 ألف لاجئ سوداني في تشاد، و250 ألفا في مصر، وحوالى 90 ألفا في إثيوبيا."
+    figures = extract(text, published="2024-03-14", language="ar")
+    assert [(f.value, f.qualifier, f.kind, f.movement, f.destination, f.nationality) for f in figures] == [
+        (300000, "exact", "stock", "hosted", "TD", "SD"), (250000, "exact", "stock", "hosted", "EG", "SD"),
+        (90000, "approx", "stock", "hosted", "ET", "SD")]
+
+
+def test_thousands_with_the_article_is_vague() -> None:
+    f = one("ويفر الآلاف من سكان المدينة نحو الحدود.")
+    assert (f["low"], f["high"], f["qualifier"], f["movement"]) == (1000, 9999, "vague", "fled")
