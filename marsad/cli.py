@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import sys
 from collections.abc import Iterator
@@ -129,6 +130,87 @@ def _print_scores(scores: dict) -> None:  # type: ignore[type-arg]
         print("\t".join(cells))
 
 
+def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from marsad.store import Store
+
+    return Store(args.db)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from marsad.ingest import ingest
+
+    store = _store(args)
+    summary = ingest(store, args.sources, workers=args.workers, max_bytes=args.max_bytes,
+                     progress=None if not args.quiet else False)
+    print(summary.line())
+    return 0
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from marsad.pipeline import EXTRACTOR_VERSION
+
+    store = _store(args)
+    docs = figures_count = kept = lost = 0
+    for doc in store.documents():
+        if doc["language"] not in available_languages():
+            continue
+        found = extract(doc["text"], published=doc["published"], language=doc["language"])
+        n, k, o = store.replace_figures(doc["id"], found, EXTRACTOR_VERSION)
+        docs, figures_count, kept, lost = docs + 1, figures_count + n, kept + k, lost + o
+    print(f"re-extracted {docs} documents with extractor {EXTRACTOR_VERSION}: {figures_count} figures; "
+          f"reviews kept {kept}, orphaned {lost}")
+    for rev in store.orphaned_reviews():
+        print(f"orphaned review {rev['id']}: {rev['decision']} by {rev['reviewer']} on document {rev['document_id']} "
+              f"[{rev['span_start']}:{rev['span_end']}]")
+    return 0
+
+
+LISTED = ("id", "external_id", "language", "value", "low", "high", "qualifier", "unit", "kind", "per", "movement",
+          "group", "nationality", "origin", "origin_place", "destination", "destination_place", "period_start",
+          "period_end", "source", "source_type", "decision", "evidence", "url", "extractor_version")
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    rows = _store(args).figures(country=args.country, movement=args.movement, since=args.since, until=args.until,
+                                language=args.language, source_type=args.source_type, status=args.status,
+                                limit=args.limit)
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "jsonl":
+        for row in rows:
+            print(json.dumps({k: row.get(k) for k in LISTED}, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(LISTED), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(rows)} stored figures")
+        for name in ("id", "number", "kind", "movement", "origin", "destination", "period_end", "source_type", "review"):
+            table.add_column(name)
+        for r in rows:
+            number = f"{r['value']:,}" if r["value"] is not None else f"{r['low'] or '…'}–{r['high'] or '…'}"
+            table.add_row(str(r["id"]), number, r["kind"], r["movement"], r["origin"] or "?", r["destination"] or "?",
+                          r["period_end"] or "", r["source_type"], r["decision"] or "-")
+        Console().print(table)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    corrections = {}
+    for item in args.set or []:
+        key, eq, value = item.partition("=")
+        if not eq:
+            raise MarsadError("E303", f"--set takes field=value, not {item!r}")
+        corrections[key] = int(value) if key in ("value", "low", "high") and value.lstrip("-").isdigit() else (value or None)
+    review_id = _store(args).review(args.figure, args.decision, args.reviewer, args.comment, corrections or None)
+    print(f"review {review_id} recorded")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="marsad", description="Movement figures from news, with their evidence.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -145,6 +227,37 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("--errors", action="store_true", help="list missed, extra and partly wrong figures per document")
     ev.set_defaults(func=cmd_eval)
+    db_default = os.environ.get("MARSAD_DB", "marsad.db")
+    ing = sub.add_parser("ingest", help="read files, folders, feeds, web archives or URLs into the store")
+    ing.add_argument("sources", nargs="+", help="txt, md, html, json, jsonl, csv, warc(.gz), rss/atom, folder or URL")
+    ing.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    ing.add_argument("--workers", type=int, default=1, help="processes that extract figures")
+    ing.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="larger inputs are reported, not read")
+    ing.add_argument("--quiet", action="store_true", help="no progress bar")
+    ing.set_defaults(func=cmd_ingest)
+    rex = sub.add_parser("reextract", help="run this extractor over the stored documents; reviews follow their figures")
+    rex.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    rex.set_defaults(func=cmd_reextract)
+    fig = sub.add_parser("figures", help="list and filter stored figures")
+    fig.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    fig.add_argument("--country", help="ISO code as origin, destination or nationality")
+    fig.add_argument("--movement", help="fled, displaced, evacuated, arrived, departed, returned, waiting, asylum, hosted")
+    fig.add_argument("--since", help="period end (or publication) on or after YYYY-MM-DD")
+    fig.add_argument("--until", help="period end (or publication) on or before YYYY-MM-DD")
+    fig.add_argument("--language", help="document language")
+    fig.add_argument("--source-type", help="government, un_agency, ngo, media, witness, other, unknown")
+    fig.add_argument("--status", choices=["unreviewed", "confirmed", "rejected", "corrected"])
+    fig.add_argument("--limit", type=int)
+    fig.add_argument("--format", choices=["table", "csv", "jsonl"], help="default: table on a terminal, else jsonl")
+    fig.set_defaults(func=cmd_figures)
+    rev = sub.add_parser("review", help="record an analyst's decision on a stored figure")
+    rev.add_argument("figure", type=int, help="figure id")
+    rev.add_argument("--decision", required=True, choices=["confirmed", "rejected", "corrected"])
+    rev.add_argument("--reviewer", required=True)
+    rev.add_argument("--comment")
+    rev.add_argument("--set", action="append", metavar="FIELD=VALUE", help="a corrected field (repeatable)")
+    rev.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    rev.set_defaults(func=cmd_review)
     return parser
 
 

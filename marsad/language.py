@@ -1,11 +1,12 @@
-"""Detect the language of a document once, among marsad's languages."""
+"""Detect the language of a document once (lingua, models inside its wheel)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from marsad.lang import available_languages
-
+# Languages the news marsad reads comes in; extraction runs for those that have
+# a data folder (marsad.lang), the others are recognised and stored as such.
+KNOWN_LANGUAGES = ("ar", "de", "en", "es", "fr", "ru", "uk")
 _ARABIC_SCRIPT = ("\u0600", "\u06ff")
 
 
@@ -20,19 +21,16 @@ def _arabic_share(sample: str) -> float:
 def _detector():  # type: ignore[no-untyped-def]
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-    codes = [getattr(IsoCode639_1, c.upper()) for c in available_languages() if c != "ar"]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build() if len(codes) > 1 else None
+    codes = [getattr(IsoCode639_1, c.upper()) for c in KNOWN_LANGUAGES if c != "ar"]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of `text`'s language; Arabic script decides Arabic."""
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of `text`'s language among KNOWN_LANGUAGES, or None."""
     sample = text[:600]
     if _arabic_share(sample) > 0.3:
         return "ar"
-    others = [c for c in available_languages() if c != "ar"]
-    detector = _detector()
-    if detector is not None:
-        found = detector.detect_language_of(sample)
-        if found is not None:
-            return found.iso_code_639_1.name.lower()
-    return others[0] if others else "ar"
+    if not any(c.isalpha() for c in sample):
+        return None
+    found = _detector().detect_language_of(sample)
+    return found.iso_code_639_1.name.lower() if found is not None else None

@@ -133,6 +133,8 @@ def extract(text: str, *, published: object = None, language: str | None = None)
         return []
     lang = language or detect_language(text)
     if lang not in available_languages():
+        if language is None:
+            return []  # a detected language marsad has no data for: nothing to read
         raise MarsadError("E105", f"language {lang!r} is not supported; marsad has {', '.join(available_languages())}")
     lex = load_lexicon(lang)
     norm = normalize(text)

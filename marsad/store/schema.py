@@ -1,0 +1,82 @@
+"""The store's tables (SQLAlchemy Core), one schema for SQLite and PostgreSQL.
+
+documents: one row per distinct content (sha256 of the text); the same URL
+with new content is a new version that points at the one it supersedes.
+figures: every extracted figure with evidence, offsets, rule and the
+extractor version; a re-extraction deactivates the old rows.
+reviews: an analyst's decision on a figure; it follows the figure across
+re-extractions (same document, overlapping span) or is marked orphaned.
+failures: inputs that could not be read, with the reason.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table,
+                        Text, UniqueConstraint)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("url", Text),
+    Column("source", Text, nullable=False),  # path, URL or "path#record" it was read from
+    Column("external_id", Text),
+    Column("title", Text),
+    Column("language", String(8)),
+    Column("published", String(10)),
+    Column("encoding", String(40)),
+    Column("text", Text, nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    Column("supersedes", Integer, ForeignKey("documents.id")),
+    Column("extractor_version", String(16)),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_documents_url", documents.c.url)
+
+figures = Table(
+    "figures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("extractor_version", String(16), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("value", Integer), Column("low", Integer), Column("high", Integer),
+    Column("qualifier", String(16)), Column("unit", String(16)), Column("kind", String(8)), Column("per", String(8)),
+    Column("movement", String(16)), Column("group", Text), Column("nationality", String(2)),
+    Column("origin", String(2)), Column("origin_place", Text),
+    Column("destination", String(2)), Column("destination_place", Text),
+    Column("period_start", String(10)), Column("period_end", String(10)),
+    Column("source", Text), Column("source_type", String(16)),
+    Column("rule", JSON, nullable=False), Column("confidence", Float, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_figures_document", figures.c.document_id, figures.c.active)
+Index("ix_figures_flow", figures.c.origin, figures.c.destination, figures.c.movement)
+
+reviews = Table(
+    "reviews", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("figure_id", Integer, ForeignKey("figures.id"), nullable=False),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("decision", String(16), nullable=False),  # confirmed, rejected, corrected
+    Column("corrections", JSON),
+    Column("reviewer", Text, nullable=False),
+    Column("comment", Text),
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+    Column("orphaned", Boolean, nullable=False, default=False),  # its figure vanished in a re-extraction
+    Column("span_start", Integer, nullable=False), Column("span_end", Integer, nullable=False),
+)
+Index("ix_reviews_figure", reviews.c.figure_id)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("source", "reason", name="uq_failures_source_reason"),
+)

@@ -1,0 +1,266 @@
+"""The archive: documents and figures in SQLite (default) or PostgreSQL.
+
+Every document is stored once, keyed by the hash of its text; its figures are
+written in the same transaction, so a process killed at any moment leaves
+either the whole document or nothing, and running again completes the work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, create_engine, event, func, insert, or_, select, update
+from sqlalchemy.engine import Engine
+
+from marsad.errors import MarsadError
+from marsad.figure import ANNOTATION_FIELDS, Figure
+from marsad.store.schema import documents, failures, figures, reviews
+
+DECISIONS = ("confirmed", "rejected", "corrected")
+CORRECTABLE = ("value", "low", "high", "qualifier", "unit", "kind", "per", "movement", "group", "nationality",
+               "origin", "origin_place", "destination", "destination_place", "period_start", "period_end",
+               "source", "source_type")
+
+
+def content_hash(text: str) -> str:
+    """The identity of a document: sha256 of its text with outer space trimmed."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+def database_url(db: str) -> str:
+    """A path becomes a SQLite URL; a URL is kept as it is."""
+    if "://" in db:
+        return db.replace("postgresql://", "postgresql+psycopg://", 1) if db.startswith("postgresql://") else db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class NewDocument:
+    """A document read by an ingest reader, with its figures extracted."""
+
+    text: str
+    source: str
+    url: str | None = None
+    external_id: str | None = None
+    title: str | None = None
+    language: str | None = None
+    published: str | None = None
+    encoding: str | None = None
+    figures: list[Figure] | None = None
+    extractor_version: str | None = None
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+
+class Store:
+    """Documents, figures, reviews and failures behind one SQLAlchemy engine."""
+
+    def __init__(self, db: str) -> None:
+        self.url = database_url(db)
+        self.engine: Engine = create_engine(self.url, future=True)
+        if self.url.startswith("sqlite"):
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.migrate()
+
+    # -- schema ---------------------------------------------------------------
+    def migrate(self) -> None:
+        """Bring the schema to the newest migration (Alembic)."""
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+        try:
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except Exception as exc:  # an unreachable server or a file that is not a database
+            raise MarsadError("E301", f"cannot open the store {self.url.split('@')[-1]}: {exc.__class__.__name__}: "
+                                      f"{str(exc).splitlines()[0]}") from exc
+
+    # -- documents ------------------------------------------------------------
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        wanted = list(set(hashes))
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for k in range(0, len(wanted), 500):
+                rows = conn.execute(select(documents.c.content_hash).where(documents.c.content_hash.in_(wanted[k:k + 500])))
+                found.update(r[0] for r in rows)
+        return found
+
+    def add_documents(self, batch: list[NewDocument]) -> tuple[int, int, int]:
+        """Store new documents with their figures, in one transaction.
+
+        Returns (new, seen, figures). A document whose hash is stored is seen,
+        not added again; a known URL with new content is a new version."""
+        new = seen = count = 0
+        with self.engine.begin() as conn:
+            known = set(r[0] for r in conn.execute(select(documents.c.content_hash).where(
+                documents.c.content_hash.in_([d.hash for d in batch]))))
+            for doc in batch:
+                if doc.hash in known:
+                    seen += 1
+                    continue
+                known.add(doc.hash)
+                previous = None
+                if doc.url:
+                    previous = conn.execute(select(documents.c.id, documents.c.version).where(
+                        documents.c.url == doc.url).order_by(documents.c.version.desc()).limit(1)).first()
+                doc_id = conn.execute(insert(documents).values(
+                    content_hash=doc.hash, url=doc.url, source=doc.source, external_id=doc.external_id,
+                    title=doc.title, language=doc.language, published=doc.published, encoding=doc.encoding,
+                    text=doc.text, version=(previous.version + 1) if previous else 1,
+                    supersedes=previous.id if previous else None, extractor_version=doc.extractor_version,
+                    ingested_at=_now())).inserted_primary_key[0]
+                count += self._insert_figures(conn, doc_id, doc.figures or [], doc.extractor_version or "")
+                new += 1
+        return new, seen, count
+
+    @staticmethod
+    def _insert_figures(conn: Any, doc_id: int, found: list[Figure], version: str) -> int:
+        if not found:
+            return 0
+        now = _now()
+        rows = []
+        for f in found:
+            row = {name: getattr(f, name) for name in ANNOTATION_FIELDS if name != "doc"}
+            row.update(document_id=doc_id, extractor_version=version, active=True, start=f.start, end=f.end,
+                       rule=list(f.rule), confidence=f.confidence, created_at=now)
+            rows.append(row)
+        conn.execute(insert(figures), rows)
+        return len(rows)
+
+    def record_failure(self, source: str, reason: str) -> None:
+        with self.engine.begin() as conn:
+            exists = conn.execute(select(failures.c.id).where(and_(failures.c.source == source,
+                                                                    failures.c.reason == reason))).first()
+            if exists is None:
+                conn.execute(insert(failures).values(source=source, reason=reason, at=_now()))
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {
+                "documents": conn.execute(select(func.count()).select_from(documents)).scalar_one(),
+                "figures": conn.execute(select(func.count()).select_from(figures).where(figures.c.active)).scalar_one(),
+                "reviews": conn.execute(select(func.count()).select_from(reviews)).scalar_one(),
+                "failures": conn.execute(select(func.count()).select_from(failures)).scalar_one(),
+            }
+
+    def documents(self, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Every stored document, in id order, read in pages (bounded memory)."""
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(documents).where(documents.c.id > last).order_by(documents.c.id)
+                                    .limit(batch)).mappings().all()
+            if not rows:
+                return
+            for row in rows:
+                yield dict(row)
+            last = rows[-1]["id"]
+
+    # -- reviews --------------------------------------------------------------
+    def review(self, figure_id: int, decision: str, reviewer: str, comment: str | None = None,
+               corrections: dict[str, Any] | None = None) -> int:
+        """Record an analyst's decision on a figure; returns the review id."""
+        if decision not in DECISIONS:
+            raise MarsadError("E302", f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
+        unknown = set(corrections or {}) - set(CORRECTABLE)
+        if unknown:
+            raise MarsadError("E303", f"these fields cannot be corrected: {', '.join(sorted(unknown))}")
+        if decision == "corrected" and not corrections:
+            raise MarsadError("E303", "a correction needs at least one field=value")
+        with self.engine.begin() as conn:
+            fig = conn.execute(select(figures.c.id, figures.c.document_id, figures.c.start, figures.c.end)
+                               .where(figures.c.id == figure_id)).first()
+            if fig is None:
+                raise MarsadError("E304", f"no figure with id {figure_id}")
+            return conn.execute(insert(reviews).values(
+                figure_id=fig.id, document_id=fig.document_id, decision=decision, corrections=corrections or None,
+                reviewer=reviewer, comment=comment, decided_at=_now(), orphaned=False,
+                span_start=fig.start, span_end=fig.end)).inserted_primary_key[0]
+
+    def orphaned_reviews(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(select(reviews).where(reviews.c.orphaned)).mappings()]
+
+    # -- re-extraction ------------------------------------------------------------
+    def replace_figures(self, doc_id: int, found: list[Figure], version: str) -> tuple[int, int, int]:
+        """Swap a document's active figures for a new extraction; reviews move
+        to the new figure over the same span, or are marked orphaned.
+        Returns (figures, reviews kept, reviews orphaned)."""
+        with self.engine.begin() as conn:
+            conn.execute(update(figures).where(and_(figures.c.document_id == doc_id, figures.c.active))
+                         .values(active=False))
+            self._insert_figures(conn, doc_id, found, version)
+            fresh = conn.execute(select(figures.c.id, figures.c.start, figures.c.end).where(
+                and_(figures.c.document_id == doc_id, figures.c.active))).all()
+            kept = lost = 0
+            for rev in conn.execute(select(reviews.c.id, reviews.c.span_start, reviews.c.span_end).where(
+                    and_(reviews.c.document_id == doc_id, reviews.c.orphaned.is_(False)))).all():
+                target = next((f for f in fresh if f.start < rev.span_end and rev.span_start < f.end), None)
+                if target is None:
+                    conn.execute(update(reviews).where(reviews.c.id == rev.id).values(orphaned=True))
+                    lost += 1
+                else:
+                    conn.execute(update(reviews).where(reviews.c.id == rev.id).values(
+                        figure_id=target.id, span_start=target.start, span_end=target.end))
+                    kept += 1
+            conn.execute(update(documents).where(documents.c.id == doc_id).values(extractor_version=version))
+        return len(found), kept, lost
+
+    # -- queries --------------------------------------------------------------
+    def figures(self, country: str | None = None, movement: str | None = None, since: str | None = None,
+                until: str | None = None, language: str | None = None, source_type: str | None = None,
+                status: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Active figures with their document and latest review, filtered."""
+        last_review = (select(reviews.c.figure_id, func.max(reviews.c.id).label("review_id"))
+                       .where(reviews.c.orphaned.is_(False)).group_by(reviews.c.figure_id).subquery())
+        q = (select(figures, documents.c.url, documents.c.language, documents.c.published,
+                    documents.c.external_id, reviews.c.decision, reviews.c.corrections, reviews.c.reviewer)
+             .join(documents, documents.c.id == figures.c.document_id)
+             .outerjoin(last_review, last_review.c.figure_id == figures.c.id)
+             .outerjoin(reviews, reviews.c.id == last_review.c.review_id)
+             .where(figures.c.active))
+        if country:
+            code = country.upper()
+            q = q.where(or_(figures.c.origin == code, figures.c.destination == code, figures.c.nationality == code))
+        if movement:
+            q = q.where(figures.c.movement == movement)
+        if since:
+            q = q.where(func.coalesce(figures.c.period_end, documents.c.published) >= since)
+        if until:
+            q = q.where(func.coalesce(figures.c.period_end, documents.c.published) <= until)
+        if language:
+            q = q.where(documents.c.language == language)
+        if source_type:
+            q = q.where(figures.c.source_type == source_type)
+        if status == "unreviewed":
+            q = q.where(reviews.c.decision.is_(None))
+        elif status:
+            q = q.where(reviews.c.decision == status)
+        q = q.order_by(figures.c.id)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")  # a reader (the dashboard) works while ingest writes
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
