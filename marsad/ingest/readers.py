@@ -216,6 +216,12 @@ def read_warc(data: bytes, source: str, declared: str | None = None) -> Iterator
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
+    if data[:2] == b"\x1f\x8b":
+        try:  # a cut download ends mid-member; warcio would stop quietly
+            gzip.decompress(data)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            yield Failure(source, f"truncated or corrupt web archive ({exc.__class__.__name__})")
+            return
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
             if record.rec_type != "response":

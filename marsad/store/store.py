@@ -73,6 +73,16 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.migrate()
 
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # -- schema ---------------------------------------------------------------
     def migrate(self) -> None:
         """Bring the schema to the newest migration (Alembic)."""
@@ -86,6 +96,7 @@ class Store:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         except Exception as exc:  # an unreachable server or a file that is not a database
+            self.engine.dispose()
             raise MarsadError("E301", f"cannot open the store {self.url.split('@')[-1]}: {exc.__class__.__name__}: "
                                       f"{str(exc).splitlines()[0]}") from exc
 
