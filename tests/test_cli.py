@@ -78,3 +78,21 @@ def test_unsupported_language_is_a_clear_error(capsys: pytest.CaptureFixture[str
     doc.write_text("id: x\nlanguage: xx\npublished: 2024-01-01\n---\ntext", encoding="utf-8")
     code, _, err = run(capsys, "extract", str(doc))
     assert code == 2 and "E105" in err
+
+
+def test_ingest_figures_review_reextract_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "m.db")
+    code, out, _ = run(capsys, "ingest", str(FIXTURES / "articles.jsonl"), "--db", db, "--quiet")
+    assert code == 0 and "3 new" in out and "figures: 3" in out
+    code, out, _ = run(capsys, "figures", "--db", db, "--format", "jsonl", "--country", "TD")
+    (row,) = [json.loads(line) for line in out.splitlines()]
+    assert row["destination"] == "TD" and row["decision"] is None
+    code, out, _ = run(capsys, "review", str(row["id"]), "--decision", "corrected", "--set", "low=1100",
+                       "--reviewer", "amal", "--db", db)
+    assert code == 0 and "recorded" in out
+    code, out, _ = run(capsys, "reextract", "--db", db)
+    assert code == 0 and "reviews kept 1, orphaned 0" in out
+    code, out, _ = run(capsys, "figures", "--db", db, "--format", "csv", "--status", "corrected")
+    assert out.splitlines()[0].startswith("id,") and len(out.splitlines()) == 2
+    code, _, err = run(capsys, "review", "999", "--decision", "confirmed", "--reviewer", "x", "--db", db)
+    assert code == 2 and "E304" in err
