@@ -31,6 +31,12 @@ class Entry:
     concept: str
     form: str
     payload: Any = None
+    # "NUM.scale" is a "NUM" and a "NUM.scale": the prefixes it answers to
+    prefixes: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        parts = self.concept.split(".")
+        object.__setattr__(self, "prefixes", frozenset(".".join(parts[:n]) for n in range(1, len(parts) + 1)))
 
     @property
     def rule(self) -> str:
@@ -49,8 +55,7 @@ class Match:
         return self.entry.concept
 
     def is_(self, prefix: str) -> bool:
-        concept = self.entry.concept
-        return concept.startswith(prefix) and (len(concept) == len(prefix) or concept[len(prefix)] == ".")
+        return prefix in self.entry.prefixes
 
 
 # Concepts a probe looks for: a number ("n"), something that moves ("m"), a statement ("s").

@@ -51,6 +51,9 @@ def _fold_presentation_forms(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return `text` folded for matching, with the same length as `text`."""
+    if text.isascii():  # English copy: nothing to fold but case and the backquote
+        lowered = text.replace("`", "'").lower()
+        return lowered
     folded = text.translate(_TABLE)
     if _PRESENTATION.search(folded):
         folded = _fold_presentation_forms(folded).translate(_TABLE)

@@ -64,7 +64,14 @@ class _Doc:
         if index < 0 or index >= len(self.spans):
             return []
         if index not in self._sources:
-            self._sources[index] = find_sources(self.sentence(index), self.text, self.source_before(index, depth))
+            memo: list[Source | None] = []
+
+            def before() -> Source | None:
+                if not memo:
+                    memo.append(self.source_before(index, depth))
+                return memo[0]
+
+            self._sources[index] = find_sources(self.sentence(index), self.text, before)
         return self._sources[index]
 
     def source_before(self, index: int, depth: int = SOURCE_DEPTH) -> Source | None:

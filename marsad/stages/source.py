@@ -10,6 +10,7 @@ the last source named.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.lexicon import Match
@@ -69,11 +70,12 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
 PRIORITY = ("un_agency", "government", "ngo", "media", "witness")
 
 
-def classify(sent: Sentence, lo: int, hi: int, last: Source | None) -> tuple[str, str] | None:
+def classify(sent: Sentence, lo: int, hi: int, before: Callable[[], Source | None]) -> tuple[str, str] | None:
     found: dict[str, str] = {}
     for k in range(lo, hi):
         for m in sent.at.get(k, ()):
-            if m.is_("ORG.anaphor") and last is not None and last.type != "other":
+            last = before() if m.is_("ORG.anaphor") else None
+            if last is not None and last.type != "other":
                 found.setdefault(last.type, f"{sent.lex.code}.{m.entry.rule}")
             elif m.is_("ORG") and not m.is_("ORG.anaphor"):
                 found.setdefault(m.concept.split(".")[1], f"{sent.lex.code}.{m.entry.rule}")
@@ -123,8 +125,9 @@ def _is_event(sent: Sentence, say: Match) -> bool:
     return False
 
 
-def find_sources(sent: Sentence, text: str, last: Source | None) -> list[Source]:
-    """Every statement in the sentence with its speaker and type."""
+def find_sources(sent: Sentence, text: str, before: Callable[[], Source | None]) -> list[Source]:
+    """Every statement in the sentence with its speaker and type; `before()`
+    gives the last source named earlier, asked for only when needed."""
     found: list[Source] = []
     covered = -1
     for say in sent.having("SAY"):
@@ -134,8 +137,9 @@ def find_sources(sent: Sentence, text: str, last: Source | None) -> list[Source]
         covered = max(hi, say.j)
         wide = _apposition_end(sent, hi) if hi > lo else hi
         country = _speaking_countries(sent, lo, wide)
-        kind = classify(sent, lo, wide, last)
+        kind = classify(sent, lo, wide, before)
         if kind is None:
+            last = before()
             if hi <= lo and last is not None:  # "وأضاف أن ..."
                 found.append(Source(last.text, last.type, "source.carried", say.i, last.countries))
             elif hi > lo:
@@ -146,7 +150,7 @@ def find_sources(sent: Sentence, text: str, last: Source | None) -> list[Source]
             continue
         type_, rule = kind
         words = text[sent.tokens[lo].start:sent.tokens[hi - 1].end] if hi > lo else None
-        if words is None and last is not None:
-            words = last.text
+        if words is None and before() is not None:
+            words = before().text  # type: ignore[union-attr]
         found.append(Source(words, type_, rule, say.i, country))
     return found
