@@ -17,6 +17,7 @@ class Article:
     published: str | None = None
     language: str | None = None
     url: str | None = None
+    outlet: str | None = None
 
 
 def parse_document(raw: str, fallback_id: str) -> Article:
@@ -30,8 +31,10 @@ def parse_document(raw: str, fallback_id: str) -> Article:
         if colon:
             meta[key.strip()] = value.split("#", 1)[0].strip() if key.strip() == "published" else value.strip()
     published = meta.get("published")
+    url = meta.get("url")
     return Article(meta.get("id", fallback_id), body, None if published in (None, "", "unknown") else published,
-                   meta.get("language") or None, meta.get("url") or None)
+                   meta.get("language") or None, None if url in (None, "", "unknown") else url,
+                   meta.get("outlet") or None)
 
 
 def _jsonl(path: Path, raw: str) -> Iterator[Article]:

@@ -149,6 +149,19 @@ class Lexicon:
             hits.append(min(pos + bisect_right(shifted, pos), len(norm) - 1))
         return hits
 
+    def concept_counts(self, norm: str, prefix: str) -> dict[str, int]:
+        """How often each concept under `prefix` occurs in a normalised text."""
+        if self._automaton is None:
+            self._automaton = self._compile()
+        counts: dict[str, int] = {}
+        for _, values in self._automaton.iter(_probe_text(norm)):
+            for value in values:
+                for e in value[2]:
+                    if prefix in e.prefixes:
+                        counts[e.concept] = counts.get(e.concept, 0) + 1
+                        break
+        return counts
+
     def place_counts(self, norm: str) -> dict[str, int]:
         """How often each country is named in a normalised text (no tokenising)."""
         if self._automaton is None:

@@ -28,6 +28,7 @@ class RawArticle:
     language: str | None = None
     encoding: str | None = None
     external_id: str | None = None
+    outlet: str | None = None
 
 
 @dataclass
@@ -90,7 +91,7 @@ def read_text(data: bytes, source: str, declared: str | None = None) -> Iterator
         yield Failure(source, "empty")
         return
     yield RawArticle(article.text, source, article.url, None, article.published, article.language, encoding,
-                     article.id if article.id != source else None)
+                     article.id if article.id != source else None, article.outlet)
 
 
 @reader("html", ".html", ".htm")
@@ -123,7 +124,7 @@ def _record(row: object, source: str, n: int) -> Item:
     published = row.get("published") or row.get("date")
     return RawArticle(text, f"{source}#{n}", row.get("url"), row.get("title"),
                       str(published)[:10] if published else None, row.get("language"), "utf-8",
-                      str(row["id"]) if row.get("id") is not None else None)
+                      str(row["id"]) if row.get("id") is not None else None, row.get("outlet"))
 
 
 @reader("jsonl", ".jsonl", ".ndjson")

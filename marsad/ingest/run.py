@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import urllib.request
+from urllib.parse import urlparse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -19,6 +20,8 @@ from pathlib import Path
 from marsad.ingest.readers import READERS, Failure, RawArticle, read_html, reader_for
 from marsad.lang import available_languages
 from marsad.language import detect_language
+from marsad.lexicon import load_lexicon
+from marsad.normalize import normalize
 from marsad.pipeline import EXTRACTOR_VERSION, extract
 from marsad.store import NewDocument, Store
 
@@ -89,11 +92,21 @@ def read_sources(sources: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
 
 
 def prepare(raw: RawArticle) -> NewDocument:
-    """Language and figures of one article (runs in a worker process)."""
+    """Language, figures, outlet and wire agency of one article (runs in a worker)."""
     language = raw.language or detect_language(raw.text)
-    found = extract(raw.text, published=raw.published, language=language) if language in available_languages() else []
+    supported = language in available_languages()
+    found = extract(raw.text, published=raw.published, language=language) if supported else []
+    outlet = raw.outlet or (urlparse(raw.url).hostname if raw.url else None)
+    wire = wire_agency(raw.text, language) if supported else None
     return NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, raw.published,
-                       raw.encoding, found, EXTRACTOR_VERSION)
+                       raw.encoding, found, EXTRACTOR_VERSION, outlet, wire)
+
+
+def wire_agency(text: str, language: str) -> str | None:
+    """The news agency a story credits ("(AFP)", "رويترز", "أ ش أ"): reprints of
+    one wire story are one origin, however many outlets carry them."""
+    counts = load_lexicon(language).concept_counts(normalize(text), "WIRE")
+    return max(counts, key=lambda k: counts[k]).split(".", 1)[1] if counts else None
 
 
 def ingest(store: Store, sources: list[str], workers: int = 1, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -32,6 +32,8 @@ documents = Table(
     Column("supersedes", Integer, ForeignKey("documents.id")),
     Column("extractor_version", String(16)),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("outlet", Text),  # who published it (host or the corpus header)
+    Column("wire", String(32)),  # the agency a reprinted wire story carries (afp, reuters, …)
 )
 Index("ix_documents_url", documents.c.url)
 

@@ -57,6 +57,8 @@ class NewDocument:
     encoding: str | None = None
     figures: list[Figure] | None = None
     extractor_version: str | None = None
+    outlet: str | None = None
+    wire: str | None = None
 
     @property
     def hash(self) -> str:
@@ -133,7 +135,7 @@ class Store:
                     title=doc.title, language=doc.language, published=doc.published, encoding=doc.encoding,
                     text=doc.text, version=(previous.version + 1) if previous else 1,
                     supersedes=previous.id if previous else None, extractor_version=doc.extractor_version,
-                    ingested_at=_now())).inserted_primary_key[0]
+                    ingested_at=_now(), outlet=doc.outlet, wire=doc.wire)).inserted_primary_key[0]
                 count += self._insert_figures(conn, doc_id, doc.figures or [], doc.extractor_version or "")
                 new += 1
         return new, seen, count
@@ -232,6 +234,24 @@ class Store:
         return len(found), kept, lost
 
     # -- queries --------------------------------------------------------------
+    def flow_rows(self, batch: int = 5000) -> Iterator[dict[str, Any]]:
+        """Active figures with document and latest review, ordered by flow key,
+        streamed (flows over millions of figures in bounded memory)."""
+        last_review = (select(reviews.c.figure_id, func.max(reviews.c.id).label("review_id"))
+                       .where(reviews.c.orphaned.is_(False)).group_by(reviews.c.figure_id).subquery())
+        q = (select(figures, documents.c.url, documents.c.language, documents.c.published, documents.c.outlet,
+                    documents.c.wire, reviews.c.decision, reviews.c.corrections)
+             .join(documents, documents.c.id == figures.c.document_id)
+             .outerjoin(last_review, last_review.c.figure_id == figures.c.id)
+             .outerjoin(reviews, reviews.c.id == last_review.c.review_id)
+             .where(figures.c.active)
+             .order_by(figures.c.movement, figures.c.origin, figures.c.destination, figures.c.nationality,
+                       figures.c.id))
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=batch).execute(q)
+            for row in result.mappings():
+                yield dict(row)
+
     def figures(self, country: str | None = None, movement: str | None = None, since: str | None = None,
                 until: str | None = None, language: str | None = None, source_type: str | None = None,
                 status: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
