@@ -211,6 +211,59 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_flows(args: argparse.Namespace) -> int:
+    from marsad.flows import build_flows, by_destination
+
+    store = _store(args)
+    flows = by_destination(store.flow_rows()) if args.by == "destination" else list(build_flows(store.flow_rows()))
+    summaries = [f.summary() for f in flows]
+    if args.format == "json":
+        out = []
+        for flow, summary in zip(flows, summaries):
+            summary["series"] = [{"kind": s.kind, "unit": s.unit, "per": s.per,
+                                  "points": [c.as_dict() for c in s.clusters],
+                                  "conflicts": [[a.as_dict(), b.as_dict()] for a, b in s.conflicts]}
+                                 for s in flow.series]
+            out.append(summary)
+        print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(summaries)} flows")
+    for name in ("movement", "origin", "destination", "nationality", "latest total", "latest daily rate",
+                 "first", "last", "sources", "conflicts"):
+        table.add_column(name)
+
+    def number(point: dict | None) -> str:  # type: ignore[type-arg]
+        if not point:
+            return "-"
+        n = f"{point['value']:,}" if point["value"] is not None else f"{point['low'] or '…'}–{point['high'] or '…'}"
+        return f"{n} ({point['period_end']})"
+
+    for s in summaries:
+        table.add_row(s["movement"] or "?", s["origin"] or "?", s["destination"] or "?", s["nationality"] or "?",
+                      number(s["latest_total"]), number(s["latest_daily_rate"]), s["first_report"] or "",
+                      s["last_report"] or "", str(s["independent_sources"]), str(s["conflicts"]))
+    Console().print(table)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from marsad.export import BINARY, export
+
+    if args.format in BINARY and not args.output:
+        raise MarsadError("E305", f"--format {args.format} writes a file: give --output PATH")
+    if args.output:
+        with open(args.output, "wb") as out:
+            n = export(_store(args), args.what, args.format, out)
+        print(f"{n} {args.what} rows written to {args.output}", file=sys.stderr)
+    else:
+        export(_store(args), args.what, args.format, sys.stdout.buffer)
+        sys.stdout.flush()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="marsad", description="Movement figures from news, with their evidence.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -258,6 +311,18 @@ def build_parser() -> argparse.ArgumentParser:
     rev.add_argument("--set", action="append", metavar="FIELD=VALUE", help="a corrected field (repeatable)")
     rev.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
     rev.set_defaults(func=cmd_review)
+    flo = sub.add_parser("flows", help="merge stored figures into flows and time series; show conflicts")
+    flo.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    flo.add_argument("--by", choices=["flow", "destination"], default="flow",
+                     help="flows keyed by movement, origin, destination, nationality; or per destination")
+    flo.add_argument("--format", choices=["table", "json"], default="table")
+    flo.set_defaults(func=cmd_flows)
+    exp = sub.add_parser("export", help="export figures or flows (csv, jsonl, geojson, hxl, parquet, xlsx)")
+    exp.add_argument("--what", choices=["figures", "flows"], default="figures")
+    exp.add_argument("--format", choices=["csv", "jsonl", "geojson", "hxl", "parquet", "xlsx"], default="csv")
+    exp.add_argument("--output", "-o", help="file to write (needed for parquet and xlsx); default standard output")
+    exp.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    exp.set_defaults(func=cmd_export)
     return parser
 
 

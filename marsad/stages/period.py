@@ -153,6 +153,11 @@ class PeriodFinder:
         """24 فبراير · 21 سبتمبر الماضي · May 6 · August 25, 2017 · حزيران · 2022."""
         pub = self.pub
         assert pub is not None
+        first = self.concept_at(k, "TIME.first")
+        if first is not None and first.j + 1 < len(self.tokens) and self.concept_at(first.j, "PREP.from"):
+            month = self.concept_at(first.j + 1, "MONTH")  # "الأول من مارس", "the first of March"
+            if month is not None:
+                return self._day_month(k, 1, month)
         day = _int_at(self.lex, self.tokens, k, self.table)
         month = self.concept_at(day[1] if day else k, "MONTH")
         if day and month and 1 <= day[0] <= 31:
@@ -179,6 +184,9 @@ class PeriodFinder:
             if first is not None and mid is not None:  # "منذ منتصف ديسمبر", "since mid-December"
                 middle = first.replace(day=15)
                 return TimeExpr(mid.i, end, middle, middle, rule="period.mid_month")
+            start_of = self.ending_at(k, "TIME.since_start")
+            if first is not None and start_of is not None:  # "منذ مطلع مارس", "since the start of March"
+                return TimeExpr(start_of.i, end, first, first, "since", rule="period.month_start")
             if first is not None and self._month_context(k):
                 return TimeExpr(k, end, first, min(_month_end(first), pub), rule="period.month")
         year = _year_at(self.tokens, k)
@@ -204,7 +212,8 @@ class PeriodFinder:
 
     def _month_context(self, k: int) -> bool:
         """A month name alone is a date only after a time preposition."""
-        return any(self.concept_at(k - b, p) for b in (1, 2) for p in ("TIME.since", "TIME.during", "TIME.until", "PREP.in"))
+        return any(self.concept_at(k - b, p) for b in (1, 2) for p in ("TIME.since", "TIME.during", "TIME.until", "PREP.in")) \
+            or self.ending_at(k, "TIME.since_start") is not None
 
     def _year_context(self, k: int) -> bool:
         return any(self.concept_at(k - b, p) for b in (1, 2)

@@ -1,0 +1,28 @@
+"""Apache Parquet (pyarrow), with typed columns."""
+
+from __future__ import annotations
+
+from typing import Any, BinaryIO
+
+from marsad.export import exporter
+from marsad.export.to_tabular import columns
+
+INTEGERS = {"id", "document_id", "value", "low", "high", "independent_origins"}
+
+
+@exporter("parquet")
+def write_parquet(rows: list[dict[str, Any]], what: str, out: BinaryIO) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    names = columns(what)
+    fields = [pa.field(n, pa.int64() if n in INTEGERS else pa.bool_() if n == "conflict" else pa.string())
+              for n in names]
+    data = {n: [(_cell(r.get(n), n)) for r in rows] for n in names}
+    pq.write_table(pa.table(data, schema=pa.schema(fields)), out)
+
+
+def _cell(value: Any, name: str) -> Any:
+    if value is None or name in INTEGERS or name == "conflict":
+        return value
+    return str(value)
