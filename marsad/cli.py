@@ -264,6 +264,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from marsad.api import create_app
+
+    if args.host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("MARSAD_TOKEN"):
+        print("marsad: serving beyond loopback, read-only (no MARSAD_TOKEN set)", file=sys.stderr)
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="marsad", description="Movement figures from news, with their evidence.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -323,6 +334,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--output", "-o", help="file to write (needed for parquet and xlsx); default standard output")
     exp.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
     exp.set_defaults(func=cmd_export)
+    srv = sub.add_parser("serve", help="the HTTP API and the analyst dashboard")
+    srv.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default loopback)")
+    srv.add_argument("--port", type=int, default=8000)
+    srv.set_defaults(func=cmd_serve)
     return parser
 
 

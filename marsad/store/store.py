@@ -234,6 +234,34 @@ class Store:
         return len(found), kept, lost
 
     # -- queries --------------------------------------------------------------
+    def state(self) -> tuple[int, int, int]:
+        """Changes whenever figures or reviews change: a key for caches."""
+        with self.engine.connect() as conn:
+            return (conn.execute(select(func.coalesce(func.max(figures.c.id), 0))).scalar_one(),
+                    conn.execute(select(func.count()).select_from(figures).where(figures.c.active)).scalar_one(),
+                    conn.execute(select(func.coalesce(func.max(reviews.c.id), 0))).scalar_one())
+
+    def document(self, doc_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents).where(documents.c.id == doc_id)).mappings().first()
+        if row is None:
+            return None
+        out = dict(row)
+        out["figures"] = [f for f in self.figures(document_id=doc_id)]
+        return out
+
+    def document_list(self, limit: int = 50, offset: int = 0, language: str | None = None) -> list[dict[str, Any]]:
+        counts = (select(figures.c.document_id, func.count().label("figures")).where(figures.c.active)
+                  .group_by(figures.c.document_id).subquery())
+        q = (select(documents.c.id, documents.c.title, documents.c.url, documents.c.outlet, documents.c.language,
+                    documents.c.published, documents.c.external_id, func.coalesce(counts.c.figures, 0).label("figures"))
+             .outerjoin(counts, counts.c.document_id == documents.c.id))
+        if language:
+            q = q.where(documents.c.language == language)
+        q = q.order_by(documents.c.id.desc()).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
     def flow_rows(self, batch: int = 5000) -> Iterator[dict[str, Any]]:
         """Active figures with document and latest review, ordered by flow key,
         streamed (flows over millions of figures in bounded memory)."""
@@ -254,11 +282,13 @@ class Store:
 
     def figures(self, country: str | None = None, movement: str | None = None, since: str | None = None,
                 until: str | None = None, language: str | None = None, source_type: str | None = None,
-                status: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+                status: str | None = None, limit: int | None = None, offset: int = 0,
+                document_id: int | None = None, figure_id: int | None = None,
+                order: str = "id") -> list[dict[str, Any]]:
         """Active figures with their document and latest review, filtered."""
         last_review = (select(reviews.c.figure_id, func.max(reviews.c.id).label("review_id"))
                        .where(reviews.c.orphaned.is_(False)).group_by(reviews.c.figure_id).subquery())
-        q = (select(figures, documents.c.url, documents.c.language, documents.c.published,
+        q = (select(figures, documents.c.url, documents.c.language, documents.c.published, documents.c.outlet,
                     documents.c.external_id, reviews.c.decision, reviews.c.corrections, reviews.c.reviewer)
              .join(documents, documents.c.id == figures.c.document_id)
              .outerjoin(last_review, last_review.c.figure_id == figures.c.id)
@@ -281,9 +311,17 @@ class Store:
             q = q.where(reviews.c.decision.is_(None))
         elif status:
             q = q.where(reviews.c.decision == status)
-        q = q.order_by(figures.c.id)
+        if document_id is not None:
+            q = q.where(figures.c.document_id == document_id)
+        if figure_id is not None:
+            q = q.where(figures.c.id == figure_id)
+        ordering = {"id": [figures.c.id], "newest": [figures.c.id.desc()],
+                    "confidence": [figures.c.confidence, figures.c.id]}[order]
+        q = q.order_by(*ordering)
         if limit:
             q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(q).mappings()]
 

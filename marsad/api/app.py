@@ -1,0 +1,258 @@
+"""`marsad serve`: the HTTP API over the store, and the dashboard.
+
+Read endpoints are open; write endpoints (review, post an article) need
+`Authorization: Bearer $MARSAD_TOKEN`, and with no token set the app is
+read-only. Article text is returned as data and rendered escaped by the
+dashboard; SQL is built by SQLAlchemy; bodies are size-limited.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import secrets
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from marsad.errors import MarsadError
+from marsad.flows import build_flows, by_destination
+from marsad.geo import country_point
+from marsad.ingest.readers import RawArticle
+from marsad.ingest.run import prepare
+from marsad.store import Store
+from marsad.store.store import CORRECTABLE
+
+STATIC = Path(__file__).parent / "static"
+MAX_BODY = 1_000_000  # bytes: a pasted or uploaded article
+CACHE_SIZE = 32
+Movement = Literal["fled", "displaced", "evacuated", "arrived", "departed", "returned", "waiting", "asylum", "hosted"]
+Status = Literal["unreviewed", "confirmed", "rejected", "corrected"]
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+class ReviewIn(BaseModel):
+    decision: Literal["confirmed", "rejected", "corrected"]
+    reviewer: str = Field(min_length=1, max_length=100)
+    comment: str | None = Field(default=None, max_length=2000)
+    corrections: dict[str, Any] | None = None
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_BODY)
+    published: str | None = Field(default=None, pattern=ISO_DATE)
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    url: str | None = Field(default=None, max_length=2000)
+    title: str | None = Field(default=None, max_length=500)
+
+
+class _Cache:
+    """Flow summaries per filter set, dropped whenever the store changes."""
+
+    def __init__(self) -> None:
+        self.state: tuple | None = None
+        self.items: OrderedDict[tuple, Any] = OrderedDict()
+
+    def get(self, state: tuple, key: tuple) -> Any:
+        if state != self.state:
+            self.state, self.items = state, OrderedDict()
+        return self.items.get(key)
+
+    def put(self, key: tuple, value: Any) -> None:
+        self.items[key] = value
+        if len(self.items) > CACHE_SIZE:
+            self.items.popitem(last=False)
+
+
+def create_app(db: str, token: str | None = None) -> FastAPI:
+    """The app over store `db`; writes need `token` (default: $MARSAD_TOKEN)."""
+    store = Store(db)
+    secret = token if token is not None else os.environ.get("MARSAD_TOKEN") or None
+    cache = _Cache()
+    app = FastAPI(title="marsad", version="0.1.0",
+                  description="Movement figures from news: documents, figures, flows, review.")
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
+        size = request.headers.get("content-length")
+        if size is not None and (not size.isdigit() or int(size) > MAX_BODY + 10_000):
+            return JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, status_code=413)
+        return await call_next(request)
+
+    @app.exception_handler(MarsadError)
+    async def marsad_error(_: Request, exc: MarsadError) -> JSONResponse:
+        status = 404 if exc.code == "E304" else 422
+        return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=status)
+
+    def writer(authorization: str | None = Header(default=None)) -> None:
+        if secret is None:
+            raise HTTPException(403, "read-only: set MARSAD_TOKEN to enable writes")
+        if not authorization or not authorization.startswith("Bearer ") or \
+                not secrets.compare_digest(authorization[7:].encode(), secret.encode()):
+            raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is needed",
+                                headers={"WWW-Authenticate": "Bearer"})
+
+    def filters(country: str | None = Query(None, pattern=r"^[A-Za-z]{2}$"), movement: Movement | None = None,
+                since: str | None = Query(None, pattern=ISO_DATE), until: str | None = Query(None, pattern=ISO_DATE),
+                language: str | None = Query(None, pattern=r"^[a-z]{2}$"),
+                source_type: str | None = Query(None, pattern=r"^[a-z_]{2,16}$"),
+                status: Status | None = None) -> dict[str, Any]:
+        return {"country": country, "movement": movement, "since": since, "until": until, "language": language,
+                "source_type": source_type, "status": status}
+
+    # -- read ---------------------------------------------------------------------
+    @app.get("/api/figures", summary="Stored figures, filtered and paginated (JSON or CSV)")
+    def list_figures(f: dict = Depends(filters), limit: int = Query(100, ge=1, le=1000),  # type: ignore[type-arg]
+                     offset: int = Query(0, ge=0), order: Literal["id", "newest", "confidence"] = "id",
+                     format: Literal["json", "csv"] = "json") -> Any:
+        rows = store.figures(**f, limit=limit, offset=offset, order=order)
+        if format == "csv":
+            out = io.StringIO()
+            names = [k for k in rows[0]] if rows else ["id"]
+            w = csv.DictWriter(out, fieldnames=names)
+            w.writeheader()
+            w.writerows(rows)
+            return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
+        return {"items": [_clean(r) for r in rows], "limit": limit, "offset": offset,
+                "next": offset + limit if len(rows) == limit else None}
+
+    @app.get("/api/figures/{figure_id}", summary="One figure with its review")
+    def get_figure(figure_id: int) -> dict[str, Any]:
+        rows = store.figures(figure_id=figure_id)
+        if not rows:
+            raise HTTPException(404, f"no figure {figure_id}")
+        return _clean(rows[0])
+
+    @app.get("/api/documents", summary="Stored documents, newest first")
+    def list_documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+                       language: str | None = Query(None, pattern=r"^[a-z]{2}$")) -> dict[str, Any]:
+        rows = store.document_list(limit, offset, language)
+        return {"items": [_clean(r) for r in rows], "next": offset + limit if len(rows) == limit else None}
+
+    @app.get("/api/documents/{doc_id}", summary="A document's text and its figures with offsets")
+    def get_document(doc_id: int) -> dict[str, Any]:
+        doc = store.document(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id}")
+        doc["figures"] = [_clean(f) for f in doc["figures"]]
+        return _clean(doc)
+
+    @app.get("/api/flows", summary="Flow summaries; with a full key, the flow's series and conflicts")
+    def get_flows(by: Literal["flow", "destination"] = "flow", movement: Movement | None = None,
+                  origin: str | None = Query(None, pattern=r"^([A-Z]{2}|-)$"),
+                  destination: str | None = Query(None, pattern=r"^([A-Z]{2}|-)$"),
+                  nationality: str | None = Query(None, pattern=r"^([A-Z]{2}|-)$"),
+                  detail: bool = False) -> dict[str, Any]:
+        flows = _flows(by)
+        def match(fl: Any) -> bool:
+            return all(want is None or (getattr(fl, name) or "-") == want for name, want in
+                       (("movement", movement), ("origin", origin), ("destination", destination),
+                        ("nationality", nationality)))
+        picked = [fl for fl in flows if match(fl)]
+        items = []
+        for fl in picked[:500]:
+            item = fl.summary()
+            if detail:
+                item["series"] = [{"kind": s.kind, "unit": s.unit, "per": s.per,
+                                   "points": [c.as_dict() for c in sorted(s.clusters, key=lambda c: c.representative.period_end or "")],
+                                   "conflicts": [[a.as_dict(), b.as_dict()] for a, b in s.conflicts]}
+                                  for s in fl.series]
+            items.append(item)
+        return {"items": items, "total": len(picked)}
+
+    @app.get("/api/overview", summary="Map arrows between countries, per-destination totals, newest figures")
+    def overview(f: dict = Depends(filters)) -> dict[str, Any]:  # type: ignore[type-arg]
+        key = ("overview",) + tuple(sorted((k, v) for k, v in f.items() if v))
+        cached = cache.get(store.state(), key)
+        if cached is not None:
+            return cached
+        rows = [r for r in store.flow_rows() if _keep(r, f)]
+        arrows = []
+        for fl in build_flows(iter(rows)):
+            s = fl.summary()
+            a, b = country_point(fl.origin), country_point(fl.destination)
+            point = s["latest_total"] or s["latest_stock"]
+            if a and b and a != b and point:
+                arrows.append({"origin": fl.origin, "destination": fl.destination, "movement": fl.movement,
+                               "nationality": fl.nationality, "volume": point["value"] or point["high"] or point["low"],
+                               "from": a, "to": b, "sources": s["independent_sources"], "conflicts": s["conflicts"]})
+        destinations = []
+        for fl in by_destination(rows):
+            s = fl.summary()
+            if fl.destination:
+                destinations.append({"destination": fl.destination, "movement": fl.movement,
+                                     "latest_total": s["latest_total"], "latest_daily_rate": s["latest_daily_rate"],
+                                     "latest_stock": s["latest_stock"], "sources": s["independent_sources"],
+                                     "point": country_point(fl.destination)})
+        newest = [_clean(r) for r in store.figures(**f, limit=20, order="newest")]
+        result = {"arrows": sorted(arrows, key=lambda x: -(x["volume"] or 0))[:300], "destinations": destinations,
+                  "newest": newest}
+        cache.put(key, result)
+        return result
+
+    @app.get("/api/review/queue", summary="Unreviewed figures, lowest confidence first")
+    def review_queue(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+        return {"items": [_clean(r) for r in store.figures(status="unreviewed", limit=limit, order="confidence")]}
+
+    def _flows(by: str) -> list[Any]:
+        key = ("flows", by)
+        cached = cache.get(store.state(), key)
+        if cached is None:
+            cached = by_destination(store.flow_rows()) if by == "destination" else list(build_flows(store.flow_rows()))
+            cache.put(key, cached)
+        return cached
+
+    # -- write --------------------------------------------------------------------
+    @app.post("/api/figures/{figure_id}/review", status_code=201, dependencies=[Depends(writer)],
+              summary="Confirm, reject or correct a figure (token)")
+    def post_review(figure_id: int, body: ReviewIn) -> dict[str, Any]:
+        corrections = body.corrections or None
+        if corrections:
+            bad = set(corrections) - set(CORRECTABLE)
+            if bad:
+                raise HTTPException(422, f"these fields cannot be corrected: {', '.join(sorted(bad))}")
+        review_id = store.review(figure_id, body.decision, body.reviewer, body.comment, corrections)
+        return {"review": review_id, "figure": _clean(store.figures(figure_id=figure_id)[0])}
+
+    @app.post("/api/articles", status_code=201, dependencies=[Depends(writer)],
+              summary="Post an article: it is stored and its figures returned (token)")
+    def post_article(body: ArticleIn) -> dict[str, Any]:
+        doc = prepare(RawArticle(body.text, "api", body.url, body.title, body.published, body.language, "utf-8"))
+        new, seen, _ = store.add_documents([doc])
+        stored = store.document_list(limit=1)
+        doc_id = next((d["id"] for d in stored), None) if new else None
+        return {"new": bool(new), "seen": bool(seen), "document": doc_id, "language": doc.language,
+                "figures": [f.to_dict() for f in doc.figures or []]}
+
+    # -- dashboard ----------------------------------------------------------------
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    app.state.store = store
+    return app
+
+
+def _keep(row: dict[str, Any], f: dict[str, Any]) -> bool:
+    """The overview's filters over streamed figure rows."""
+    end = row.get("period_end") or row.get("published")
+    country = f.get("country")
+    return ((not f.get("movement") or row.get("movement") == f["movement"])
+            and (not f.get("language") or row.get("language") == f["language"])
+            and (not f.get("source_type") or row.get("source_type") == f["source_type"])
+            and (not f.get("since") or (end is not None and end >= f["since"]))
+            and (not f.get("until") or (end is not None and end <= f["until"]))
+            and (not country or country.upper() in (row.get("origin"), row.get("destination"), row.get("nationality")))
+            and (not f.get("status") or (row.get("decision") or "unreviewed") == f["status"]))
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items() if k != "content_hash"}
