@@ -73,7 +73,7 @@ class _Cache:
 def create_app(db: str, token: str | None = None) -> FastAPI:
     """The app over store `db`; writes need `token` (default: $MARSAD_TOKEN)."""
     store = Store(db)
-    secret = token if token is not None else os.environ.get("MARSAD_TOKEN") or None
+    secret = (token if token is not None else os.environ.get("MARSAD_TOKEN")) or None
     cache = _Cache()
     app = FastAPI(title="marsad", version="0.1.0",
                   description="Movement figures from news: documents, figures, flows, review.")
@@ -111,7 +111,9 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     def list_figures(f: dict = Depends(filters), limit: int = Query(100, ge=1, le=1000),  # type: ignore[type-arg]
                      offset: int = Query(0, ge=0), order: Literal["id", "newest", "confidence"] = "id",
                      format: Literal["json", "csv"] = "json") -> Any:
-        rows = store.figures(**f, limit=limit, offset=offset, order=order)
+        rows = store.figures(**f, limit=limit + 1, offset=offset, order=order)
+        more = len(rows) > limit
+        rows = rows[:limit]
         if format == "csv":
             out = io.StringIO()
             names = [k for k in rows[0]] if rows else ["id"]
@@ -120,7 +122,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             w.writerows(rows)
             return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
         return {"items": [_clean(r) for r in rows], "limit": limit, "offset": offset,
-                "next": offset + limit if len(rows) == limit else None}
+                "next": offset + limit if more else None}
 
     @app.get("/api/figures/{figure_id}", summary="One figure with its review")
     def get_figure(figure_id: int) -> dict[str, Any]:
@@ -132,8 +134,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.get("/api/documents", summary="Stored documents, newest first")
     def list_documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
                        language: str | None = Query(None, pattern=r"^[a-z]{2}$")) -> dict[str, Any]:
-        rows = store.document_list(limit, offset, language)
-        return {"items": [_clean(r) for r in rows], "next": offset + limit if len(rows) == limit else None}
+        rows = store.document_list(limit + 1, offset, language)
+        return {"items": [_clean(r) for r in rows[:limit]], "next": offset + limit if len(rows) > limit else None}
 
     @app.get("/api/documents/{doc_id}", summary="A document's text and its figures with offsets")
     def get_document(doc_id: int) -> dict[str, Any]:

@@ -85,7 +85,7 @@ function drawMap(map, arrows, dests) {
     const c = svgEl("circle", { class: "dest", cx: x(d.point[0]), cy: y(d.point[1]), r: (2 + 10 * Math.sqrt(v / max)).toFixed(1) });
     const t = svgEl("title"); t.textContent = `${d.destination}: ${fmt(v)}`; c.append(t); svg.append(c);
   }
-  const defs = svgEl("defs"), marker = svgEl("marker", { id: "head", viewBox: "0 0 10 10", refX: 8, refY: 5, markerWidth: 4, markerHeight: 4, orient: "auto" });
+  const defs = svgEl("defs"), marker = svgEl("marker", { id: "head", viewBox: "0 0 10 10", refX: 8, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" });
   marker.append(svgEl("path", { d: "M0,0 L10,5 L0,10 z", fill: "#c0392b" })); defs.append(marker); svg.prepend(defs);
   return svg;
 }
@@ -99,7 +99,7 @@ async function flowPage() {
   const flow = data.items[0];
   if (!flow) { main.replaceChildren(el("p", {}, "No such flow.")); return; }
   const sections = [el("section", {}, el("h2", {}, `${flow.movement} ${flow.origin || "?"} → ${flow.destination || "?"}${flow.nationality ? " (" + flow.nationality + ")" : ""}`),
-    el("p", {}, `latest total ${number(flow.latest_total)} · latest daily rate ${number(flow.latest_daily_rate)} · first report ${flow.first_report || "?"} · last ${flow.last_report || "?"} · ${flow.independent_sources} independent sources`))];
+    el("p", {}, `latest total ${number(flow.latest_total)} · latest daily rate ${number(flow.latest_daily_rate)} · latest stock ${number(flow.latest_stock)} · first report ${flow.first_report || "?"} · last ${flow.last_report || "?"} · ${flow.independent_sources} independent sources`))];
   for (const s of flow.series) {
     sections.push(el("section", {}, el("h2", {}, `${s.kind}${s.per ? " per " + s.per : ""} (${s.unit})`), chart(s.points),
       el("table", { class: "points" }, ...s.points.map((pt) => el("tr", {}, el("td", {}, pt.period_end || "?"), el("td", {}, number(pt)), el("td", {}, `${pt.independent_origins} origins: ${pt.outlets.join(", ")}`), el("td", {}, ...pt.figures.map((id) => el("a", { href: `#/figure/${id}` }, `#${id} `))), el("td", { class: "evidence", dir: "auto" }, pt.evidence)))),
@@ -147,7 +147,7 @@ async function reviewPage(single) {
 }
 function showReview(message) {
   const f = queue[current];
-  if (!f) { main.replaceChildren(el("section", {}, el("p", {}, message || "Nothing to review."))); return; }
+  if (!f) { main.replaceChildren(el("section", {}, el("p", { id: "message", class: message && message.startsWith("!") ? "error" : "muted" }, (message || "Nothing to review.").replace(/^!/, "")))); return; }
   const form = el("form", { id: "correct", onsubmit: (e) => { e.preventDefault(); const c = {}; for (const n of FIELDS) { const v = form.elements[n].value.trim(); const old = f[n] === null || f[n] === undefined ? "" : String(f[n]); if (v !== old) c[n] = v === "" ? null : (["value", "low", "high"].includes(n) ? Number(v) : v); } decide("corrected", c); } },
     el("table", {}, ...FIELDS.map((n) => el("tr", {}, el("th", {}, n), el("td", {}, el("input", { name: n, value: f[n] ?? "" }))))), el("button", { type: "submit" }, "Save correction"));
   main.replaceChildren(el("section", {},
