@@ -271,7 +271,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if args.host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("MARSAD_TOKEN"):
         print("marsad: serving beyond loopback, read-only (no MARSAD_TOKEN set)", file=sys.stderr)
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    if args.workers > 1:  # processes: the API is CPU-bound Python
+        os.environ["MARSAD_DB"] = args.db
+        create_app(args.db).state.store.close()  # migrate once, before the workers start
+        uvicorn.run("marsad.api.app:create_app_from_env", factory=True, host=args.host, port=args.port,
+                    workers=args.workers, log_level="warning")
+    else:
+        uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
     return 0
 
 
@@ -338,6 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
     srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default loopback)")
     srv.add_argument("--port", type=int, default=8000)
+    srv.add_argument("--workers", type=int, default=1, help="server processes")
     srv.set_defaults(func=cmd_serve)
     return parser
 

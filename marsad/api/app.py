@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import secrets
 from collections import OrderedDict
@@ -110,7 +111,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.get("/api/figures", summary="Stored figures, filtered and paginated (JSON or CSV)")
     def list_figures(f: dict = Depends(filters), limit: int = Query(100, ge=1, le=1000),  # type: ignore[type-arg]
                      offset: int = Query(0, ge=0), order: Literal["id", "newest", "confidence"] = "id",
-                     format: Literal["json", "csv"] = "json") -> Any:
+                     format: Literal["json", "csv"] = "json") -> Response:
         rows = store.figures(**f, limit=limit + 1, offset=offset, order=order)
         more = len(rows) > limit
         rows = rows[:limit]
@@ -121,8 +122,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             w.writeheader()
             w.writerows(rows)
             return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
-        return {"items": [_clean(r) for r in rows], "limit": limit, "offset": offset,
-                "next": offset + limit if more else None}
+        return _json({"items": rows, "limit": limit, "offset": offset, "next": offset + limit if more else None})
 
     @app.get("/api/figures/{figure_id}", summary="One figure with its review")
     def get_figure(figure_id: int) -> dict[str, Any]:
@@ -169,11 +169,11 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         return {"items": items, "total": len(picked)}
 
     @app.get("/api/overview", summary="Map arrows between countries, per-destination totals, newest figures")
-    def overview(f: dict = Depends(filters)) -> dict[str, Any]:  # type: ignore[type-arg]
+    def overview(f: dict = Depends(filters)) -> Response:  # type: ignore[type-arg]
         key = ("overview",) + tuple(sorted((k, v) for k, v in f.items() if v))
         cached = cache.get(store.state(), key)
         if cached is not None:
-            return cached
+            return Response(cached, media_type="application/json")
         rows = [r for r in store.flow_rows() if _keep(r, f)]
         arrows = []
         for fl in build_flows(iter(rows)):
@@ -195,8 +195,9 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         newest = [_clean(r) for r in store.figures(**f, limit=20, order="newest")]
         result = {"arrows": sorted(arrows, key=lambda x: -(x["volume"] or 0))[:300], "destinations": destinations,
                   "newest": newest}
-        cache.put(key, result)
-        return result
+        body = _dumps(result)
+        cache.put(key, body)
+        return Response(body, media_type="application/json")
 
     @app.get("/api/review/queue", summary="Unreviewed figures, lowest confidence first")
     def review_queue(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
@@ -254,6 +255,24 @@ def _keep(row: dict[str, Any], f: dict[str, Any]) -> bool:
             and (not f.get("until") or (end is not None and end <= f["until"]))
             and (not country or country.upper() in (row.get("origin"), row.get("destination"), row.get("nationality")))
             and (not f.get("status") or (row.get("decision") or "unreviewed") == f["status"]))
+
+
+def _dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, default=_plain, separators=(",", ":")).encode("utf-8")
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _json(data: Any) -> Response:
+    """JSON without the framework's per-field encoding (lists of figures are large)."""
+    return Response(_dumps(data), media_type="application/json")
+
+
+def create_app_from_env() -> FastAPI:
+    """For `marsad serve --workers N`: each worker process builds its app."""
+    return create_app(os.environ.get("MARSAD_DB", "marsad.db"))
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:

@@ -234,12 +234,12 @@ class Store:
         return len(found), kept, lost
 
     # -- queries --------------------------------------------------------------
-    def state(self) -> tuple[int, int, int]:
-        """Changes whenever figures or reviews change: a key for caches."""
+    def state(self) -> tuple[int, int]:
+        """Changes whenever figures or reviews change (new rows only: a
+        re-extraction inserts figures, a decision inserts a review): a cache key."""
         with self.engine.connect() as conn:
-            return (conn.execute(select(func.coalesce(func.max(figures.c.id), 0))).scalar_one(),
-                    conn.execute(select(func.count()).select_from(figures).where(figures.c.active)).scalar_one(),
-                    conn.execute(select(func.coalesce(func.max(reviews.c.id), 0))).scalar_one())
+            return tuple(conn.execute(select(func.coalesce(select(func.max(figures.c.id)).scalar_subquery(), 0),
+                                             func.coalesce(select(func.max(reviews.c.id)).scalar_subquery(), 0))).one())  # type: ignore[return-value]
 
     def document(self, doc_id: int) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
@@ -286,14 +286,19 @@ class Store:
                 document_id: int | None = None, figure_id: int | None = None,
                 order: str = "id") -> list[dict[str, Any]]:
         """Active figures with their document and latest review, filtered."""
-        last_review = (select(reviews.c.figure_id, func.max(reviews.c.id).label("review_id"))
-                       .where(reviews.c.orphaned.is_(False)).group_by(reviews.c.figure_id).subquery())
-        q = (select(figures, documents.c.url, documents.c.language, documents.c.published, documents.c.outlet,
-                    documents.c.external_id, reviews.c.decision, reviews.c.corrections, reviews.c.reviewer)
-             .join(documents, documents.c.id == figures.c.document_id)
-             .outerjoin(last_review, last_review.c.figure_id == figures.c.id)
-             .outerjoin(reviews, reviews.c.id == last_review.c.review_id)
-             .where(figures.c.active))
+        if status is None:  # the common page: figures first, then the reviews of just those
+            q = (select(figures, documents.c.url, documents.c.language, documents.c.published, documents.c.outlet,
+                        documents.c.external_id)
+                 .join(documents, documents.c.id == figures.c.document_id).where(figures.c.active))
+        else:
+            last_review = (select(reviews.c.figure_id, func.max(reviews.c.id).label("review_id"))
+                           .where(reviews.c.orphaned.is_(False)).group_by(reviews.c.figure_id).subquery())
+            q = (select(figures, documents.c.url, documents.c.language, documents.c.published, documents.c.outlet,
+                        documents.c.external_id, reviews.c.decision, reviews.c.corrections, reviews.c.reviewer)
+                 .join(documents, documents.c.id == figures.c.document_id)
+                 .outerjoin(last_review, last_review.c.figure_id == figures.c.id)
+                 .outerjoin(reviews, reviews.c.id == last_review.c.review_id)
+                 .where(figures.c.active))
         if country:
             code = country.upper()
             q = q.where(or_(figures.c.origin == code, figures.c.destination == code, figures.c.nationality == code))
@@ -323,7 +328,22 @@ class Store:
         if offset:
             q = q.offset(offset)
         with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(q).mappings()]
+            rows = [dict(r) for r in conn.execute(q).mappings()]
+            if status is None and rows:
+                latest: dict[int, Any] = {}
+                ids = [r["id"] for r in rows]
+                for k in range(0, len(ids), 500):
+                    found = conn.execute(select(reviews.c.figure_id, reviews.c.decision, reviews.c.corrections,
+                                                reviews.c.reviewer).where(and_(reviews.c.figure_id.in_(ids[k:k + 500]),
+                                                                               reviews.c.orphaned.is_(False)))
+                                         .order_by(reviews.c.id))
+                    for rev in found:
+                        latest[rev.figure_id] = rev
+                for r in rows:
+                    rev = latest.get(r["id"])
+                    r.update(decision=rev.decision if rev else None, corrections=rev.corrections if rev else None,
+                             reviewer=rev.reviewer if rev else None)
+            return rows
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _: Any) -> None:
