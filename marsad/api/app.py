@@ -22,9 +22,9 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
+from marsad.api.live import LiveFlows, arrow, destination
 from marsad.errors import MarsadError
 from marsad.flows import build_flows, by_destination
-from marsad.geo import country_point
 from marsad.ingest.readers import RawArticle
 from marsad.ingest.run import prepare
 from marsad.store import Store
@@ -76,6 +76,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     store = Store(db)
     secret = (token if token is not None else os.environ.get("MARSAD_TOKEN")) or None
     cache = _Cache()
+    live = LiveFlows(store)
     app = FastAPI(title="marsad", version="0.1.0",
                   description="Movement figures from news: documents, figures, flows, review.")
 
@@ -171,27 +172,20 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.get("/api/overview", summary="Map arrows between countries, per-destination totals, newest figures")
     def overview(f: dict = Depends(filters)) -> Response:  # type: ignore[type-arg]
         key = ("overview",) + tuple(sorted((k, v) for k, v in f.items() if v))
-        cached = cache.get(store.state(), key)
+        filtered = len(key) > 1
+        if not filtered and live.refresh():
+            cache.items.pop(key, None)  # the unfiltered view follows the live flows
+        cached = cache.get(store.state(), key) if filtered else cache.items.get(key)
         if cached is not None:
             return Response(cached, media_type="application/json")
-        rows = [r for r in store.flow_rows() if _keep(r, f)]
-        arrows = []
-        for fl in build_flows(iter(rows)):
-            s = fl.summary()
-            a, b = country_point(fl.origin), country_point(fl.destination)
-            point = s["latest_total"] or s["latest_stock"]
-            if a and b and a != b and point:
-                arrows.append({"origin": fl.origin, "destination": fl.destination, "movement": fl.movement,
-                               "nationality": fl.nationality, "volume": point["value"] or point["high"] or point["low"],
-                               "from": a, "to": b, "sources": s["independent_sources"], "conflicts": s["conflicts"]})
-        destinations = []
-        for fl in by_destination(rows):
-            s = fl.summary()
-            if fl.destination:
-                destinations.append({"destination": fl.destination, "movement": fl.movement,
-                                     "latest_total": s["latest_total"], "latest_daily_rate": s["latest_daily_rate"],
-                                     "latest_stock": s["latest_stock"], "sources": s["independent_sources"],
-                                     "point": country_point(fl.destination)})
+        if filtered:
+            rows = [r for r in store.flow_rows() if _keep(r, f)]
+            arrows = [a for a in map(arrow, build_flows(iter(rows))) if a]
+            destinations = [d for d in map(destination, by_destination(rows)) if d]
+        else:
+            arrows = [a for a in live.arrows.values() if a]
+            destinations = [d for d in live.dest_rows.values() if d]
+        destinations.sort(key=lambda d: (d["destination"], d["movement"] or ""))
         newest = [_clean(r) for r in store.figures(**f, limit=20, order="newest")]
         result = {"arrows": sorted(arrows, key=lambda x: -(x["volume"] or 0))[:300], "destinations": destinations,
                   "newest": newest}
@@ -204,12 +198,10 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         return {"items": [_clean(r) for r in store.figures(status="unreviewed", limit=limit, order="confidence")]}
 
     def _flows(by: str) -> list[Any]:
-        key = ("flows", by)
-        cached = cache.get(store.state(), key)
-        if cached is None:
-            cached = by_destination(store.flow_rows()) if by == "destination" else list(build_flows(store.flow_rows()))
-            cache.put(key, cached)
-        return cached
+        live.refresh()
+        chosen = live.destinations if by == "destination" else live.flows
+        return sorted(chosen.values(), key=lambda fl: tuple(getattr(fl, n) or "" for n in
+                                                            ("movement", "origin", "destination", "nationality")))
 
     # -- write --------------------------------------------------------------------
     @app.post("/api/figures/{figure_id}/review", status_code=201, dependencies=[Depends(writer)],

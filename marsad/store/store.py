@@ -262,9 +262,17 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(q).mappings()]
 
-    def flow_rows(self, batch: int = 5000) -> Iterator[dict[str, Any]]:
+    def reviewed_since(self, review_id: int) -> list[dict[str, Any]]:
+        """Flow keys of the figures decided on after review `review_id`."""
+        q = (select(figures.c.movement, figures.c.origin, figures.c.destination, figures.c.nationality).distinct()
+             .join(reviews, reviews.c.figure_id == figures.c.id).where(reviews.c.id > review_id))
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+    def flow_rows(self, batch: int = 5000, where: dict[str, str | None] | None = None) -> Iterator[dict[str, Any]]:
         """Active figures with document and latest review, ordered by flow key,
-        streamed (flows over millions of figures in bounded memory)."""
+        streamed (flows over millions of figures in bounded memory); `where`
+        limits them to given values of movement, origin, destination, nationality."""
         last_review = (select(reviews.c.figure_id, func.max(reviews.c.id).label("review_id"))
                        .where(reviews.c.orphaned.is_(False)).group_by(reviews.c.figure_id).subquery())
         q = (select(figures, documents.c.url, documents.c.language, documents.c.published, documents.c.outlet,
@@ -275,6 +283,9 @@ class Store:
              .where(figures.c.active)
              .order_by(figures.c.movement, figures.c.origin, figures.c.destination, figures.c.nationality,
                        figures.c.id))
+        for name, value in (where or {}).items():
+            column = figures.c[name]
+            q = q.where(column.is_(None) if value is None else column == value)
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=batch).execute(q)
             for row in result.mappings():
