@@ -83,10 +83,12 @@ class Lexicon:
 
     # -- building -----------------------------------------------------------
     def add(self, form: str, concept: str, payload: Any = None) -> None:
-        words = tuple(t.text for t in tokenize(normalize(form.rstrip("*"))))
+        words = tuple(t.text for t in tokenize(normalize(form.strip("*"))))
         if not words:
             raise ValueError(f"{self.code}: empty form for {concept}")
         entry = Entry(concept, form, payload)
+        if form.startswith("*"):  # "*flüchtlinge": the end of a compound word
+            words = ("*" + words[0],) + words[1:]
         table = self.prefixed if form.endswith("*") else self.keys
         if entry in table.get(words, ()):
             return  # the same month name from two CLDR locales
@@ -98,7 +100,7 @@ class Lexicon:
         """(clitic, first word) pairs: "الأمم" also stands as "للأمم", "والأمم"."""
         first = words[0]
         out = [("", first)]
-        if len(first) < 2 or not first[0].isalpha():
+        if len(first) < 2 or not first[0].isalpha():  # also "*suffix" forms: no clitics
             return out
         for clitic in self.settings.get("clitics", ()):
             out.append((clitic, clitic + first))
@@ -115,7 +117,8 @@ class Lexicon:
                 kinds = "".join(k for k, prefixes in PROBE_KINDS.items()
                                 if any(e.concept.startswith(prefixes) for e in entries))
                 for clitic, first in self._surfaces(words):
-                    surface = " " + " ".join((first,) + words[1:]) + ("" if open_end else " ")
+                    lead = "" if first.startswith("*") else " "
+                    surface = lead + " ".join((first.lstrip("*"),) + words[1:]) + ("" if open_end else " ")
                     found = automaton.get(surface, None)
                     value = (len(words), clitic, entries, kinds)
                     automaton.add_word(surface, found + [value] if found else [value])
@@ -232,7 +235,9 @@ class Lexicon:
 
 
 def _load_concepts(lex: Lexicon, path: Path) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # concept files hold words only: read every scalar as text ("no", "on" are words, not booleans)
+    loader = yaml.SafeLoader if path.name == "numbers.yaml" else yaml.BaseLoader
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506 (safe/base loaders)
     for concept, forms in data.items():
         if path.name == "numbers.yaml":
             _load_numbers(lex, concept, forms)
@@ -259,7 +264,8 @@ def _load_tsv(path: Path) -> list[dict[str, str]]:
         return [row for row in rows]
 
 
-FOLDED_SETTINGS = ("and_words", "clause_breaks", "complementizers", "pronouns", "auxiliaries", "needs_scale", "passive_markers")
+FOLDED_SETTINGS = ("and_words", "clause_breaks", "complementizers", "pronouns", "auxiliaries", "needs_scale",
+                   "passive_markers", "noun_skip", "date_connectors")
 
 
 @lru_cache(maxsize=16)

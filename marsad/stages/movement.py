@@ -72,7 +72,7 @@ def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None
             k = dem.j
             seen += 1
             continue
-        if tok.text in SKIP_BEFORE_NOUN or tok.text in "[]\"'":
+        if tok.text in SKIP_BEFORE_NOUN or tok.text in sent.lex.settings.get("noun_skip", ()) or tok.text in "[]\"'":
             k += 1
             continue
         if noun is not None or demonym is not None:
@@ -104,6 +104,9 @@ def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
         return "clock-or-date"
     if sent.concept_at(q.j, "MONTH"):
         return "date"
+    if q.j + 1 < len(sent.tokens) and sent.tokens[q.j].text in sent.lex.settings.get("date_connectors", ()) \
+            and sent.concept_at(q.j + 1, "MONTH"):
+        return "date"  # "24 de febrero", "15. März"
     return None
 
 
@@ -152,10 +155,10 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
 
 
 def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[str, str | None, str | None]:
-    for k in range(q.j, min(q.j + 10, len(sent.tokens))):
+    for k in list(range(q.j, min(q.j + 10, len(sent.tokens)))) + list(range(max(0, q.i - 3), q.i)):
         rate = sent.concept_at(k, "RATE")
-        if rate is not None and sent.distance((q.i, q.j), (rate.i, rate.j)) < 12:
-            return "rate", rate.concept.split(".")[1], rate.entry.rule
+        if rate is not None and (rate.i >= q.j or rate.j >= q.i - 1) and sent.distance((q.i, q.j), (rate.i, rate.j)) < 12:
+            return "rate", rate.concept.split(".")[1], rate.entry.rule  # "5,000 a day"; "täglich mehr als 10.000"
     if movement in STOCK_MOVES or from_noun:
         return "stock", None, None
     return "total", None, None

@@ -159,7 +159,10 @@ class PeriodFinder:
             if month is not None:
                 return self._day_month(k, 1, month)
         day = _int_at(self.lex, self.tokens, k, self.table)
-        month = self.concept_at(day[1] if day else k, "MONTH")
+        after = day[1] if day else k
+        if day and after < len(self.tokens) and self.tokens[after].text in self.lex.settings.get("date_connectors", ()):
+            after += 1  # "24 de febrero", "15. März"
+        month = self.concept_at(after, "MONTH")
         if day and month and 1 <= day[0] <= 31:
             return self._day_month(k, day[0], month)
         month = self.concept_at(k, "MONTH")

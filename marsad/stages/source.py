@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from marsad.lexicon import Match
 from marsad.sentence import Sentence
 
-MAX_SPEAKER = 9
+MAX_SPEAKER = 12
 STOP_PUNCT = {",", ":", '"', "'", ";", ".", "(", ")", "-", "[", "]"}
 QUOTES = {'"', "'"}  # a named report or body in quotes goes on after the verb
 
