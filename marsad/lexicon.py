@@ -265,7 +265,7 @@ def _load_tsv(path: Path) -> list[dict[str, str]]:
 
 
 FOLDED_SETTINGS = ("and_words", "clause_breaks", "complementizers", "pronouns", "auxiliaries", "needs_scale",
-                   "passive_markers", "noun_skip", "date_connectors")
+                   "passive_markers", "noun_skip", "date_connectors", "abbreviations")
 
 
 @lru_cache(maxsize=16)
@@ -289,7 +289,7 @@ def load_lexicon(code: str) -> Lexicon:
                 lex.add(name.rstrip("."), f"MONTH.{number}")
     stop = {normalize(r["form"]) for r in _load_tsv(folder / "stoplist.tsv")}
     places = _load_tsv(folder / "places.tsv")
-    for form, payload in country_entries(code, places, stop):
+    for form, payload in country_entries(code, places, stop, settings):
         lex.add(form, "PLACE", payload)
     for form, payload in demonym_entries(code, settings, _load_tsv(folder / "demonyms.tsv"), stop):
         lex.add(form, "DEMONYM", payload)

@@ -19,6 +19,8 @@ _ONE_TO_ONE = {
     "ة": "ه",
     # Persian and Urdu letter variants seen in Arabic-script copy
     "ک": "ك", "ی": "ي", "ھ": "ه",
+    # Cyrillic yo is written as ye in most news copy
+    "ё": "е", "Ё": "Е",
     # separators and punctuation
     "٬": ",", "٫": ".", "،": ",", "؛": ";", "؟": "?", "٪": "%",
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'",

@@ -40,7 +40,7 @@ class _Doc:
 
     def __init__(self, text: str, norm: str, lex: Lexicon, pub: date | None) -> None:
         self.text, self.norm, self.lex, self.pub = text, norm, lex, pub
-        self.spans = _chunks(self.norm)
+        self.spans = _chunks(self.norm, frozenset(lex.settings.get("abbreviations", ())))
         self._sentences: dict[int, Sentence] = {}
         self._sources: dict[int, list[Source]] = {}
         self._countries: Counter | None = None
@@ -122,9 +122,9 @@ def parse_date(value: object) -> date | None:
     return None
 
 
-def _chunks(norm: str) -> list[tuple[int, int]]:
+def _chunks(norm: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     spans = []
-    for start, end in split_sentences(norm):
+    for start, end in split_sentences(norm, abbreviations):
         while end - start > MAX_SENTENCE_CHARS:
             cut = norm.rfind(" ", start, start + MAX_SENTENCE_CHARS)
             cut = cut if cut > start else start + MAX_SENTENCE_CHARS

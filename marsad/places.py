@@ -39,11 +39,30 @@ def _name_variants(name: str) -> list[str]:
     return [v.strip() for v in variants if v.strip()]
 
 
-def country_entries(code: str, places: list[dict[str, str]], stop: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+VOWELS = set("аеёиоуыэюяіїєaeiou")
+
+
+def case_forms(name: str, endings: dict[str, list[str]]) -> list[str]:
+    """Case forms of a name by its ending ("Румунія" -> Румунії, Румунію, Румунією):
+    the longest listed ending that fits is replaced; "" fits a final consonant."""
+    for ending in sorted(endings, key=len, reverse=True):
+        if ending and name.endswith(ending):
+            return [name[: -len(ending)] + r for r in endings[ending]]
+        if not ending and name and name[-1].lower() not in VOWELS and name[-1].isalpha():
+            return [name + r for r in endings[ending]]
+    return []
+
+
+def country_entries(code: str, places: list[dict[str, str]], stop: set[str],
+                    settings: dict[str, Any] | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
     english = country_names("en")
+    endings = (settings or {}).get("case_endings") or {}
     seen: set[str] = set()
     for iso, name in country_names(code).items():
-        for form in _name_variants(name):
+        variants = _name_variants(name)
+        if endings:  # inflected languages: the name in its other cases
+            variants += [v for base in _name_variants(name) if " " not in base for v in case_forms(base, endings)]
+        for form in variants:
             if normalize(form) not in stop:
                 seen.add(normalize(form))
                 yield form, {"iso": iso, "place": None, "country": english.get(iso, iso)}

@@ -42,17 +42,26 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-def split_sentences(norm: str) -> list[tuple[int, int]]:
-    """(start, end) spans of sentences, trimmed of surrounding space."""
+def split_sentences(norm: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) spans of sentences, trimmed of surrounding space; a full
+    stop after a lone letter or a listed abbreviation ("200 тыс. россиян") goes on."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(norm):
-        if m.start() > pos and norm[m.start() - 1] == "." and _is_abbreviation(norm, pos, m.start()):
+        if m.start() > pos and norm[m.start() - 1] == "." and (
+                _is_abbreviation(norm, pos, m.start()) or _word_before(norm, m.start() - 1) in abbreviations):
             continue
         _append_trimmed(norm, pos, m.start(), spans)
         pos = m.end()
     _append_trimmed(norm, pos, len(norm), spans)
     return spans
+
+
+def _word_before(norm: str, dot: int) -> str:
+    k = dot
+    while k > 0 and norm[k - 1].isalpha():
+        k -= 1
+    return norm[k:dot]
 
 
 def _is_abbreviation(norm: str, start: int, end: int) -> bool:

@@ -76,7 +76,8 @@ def _places_for(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity
     # "تدفقوا ... منذ الإعلان عن التعبئة للقتال في أوكرانيا": past a "since"
     # after the figure, places belong to the event, not to the movement
     last = max(a[1] for a in anchors)
-    cut = min((m.i for m in sent.having("TIME.since") if m.i >= last), default=len(sent.tokens))
+    cut = min((m.i for m in sent.having("TIME.since") if m.i >= last and not sent.concept_at(m.j, "PLACE")),
+              default=len(sent.tokens))  # "з України" (from Ukraine) is a place, not a "since"
     out = []
     for p in sent.having("PLACE") + sent.having("DEICTIC") + sent.having("BORDER"):
         if (mv.demonym is not None and mv.demonym.i == p.i) or p.i >= cut:

@@ -51,8 +51,8 @@ def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None
         bad = next((m for m in found if (m.is_("NOT") and not m.is_("NOT.population")) or m.is_("MEASURE")), None)
         if bad is not None and bad.entry.form in ("%",) and noun is None:
             return None, None, bad.entry.rule
-        if tok.text == "-" and k == q.j:
-            k += 1  # "a 10-year-old": the compound goes on
+        if tok.text in ("-", ".") and k == q.j:
+            k += 1  # "a 10-year-old": the compound goes on; "200 тыс. россиян": an abbreviated scale
             continue
         if tok.kind == "punct" and tok.text not in "[]\"'":
             break
