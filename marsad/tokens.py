@@ -49,7 +49,8 @@ def split_sentences(norm: str, abbreviations: frozenset[str] = frozenset()) -> l
     pos = 0
     for m in _SENTENCE_END.finditer(norm):
         if m.start() > pos and norm[m.start() - 1] == "." and (
-                _is_abbreviation(norm, pos, m.start()) or _word_before(norm, m.start() - 1) in abbreviations):
+                _is_abbreviation(norm, pos, m.start())
+                or (abbreviations and _word_before(norm, m.start() - 1) in abbreviations)):
             continue
         _append_trimmed(norm, pos, m.start(), spans)
         pos = m.end()
