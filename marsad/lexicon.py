@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -152,31 +153,27 @@ class Lexicon:
             hits.append(min(pos + bisect_right(shifted, pos), len(norm) - 1))
         return hits
 
-    def concept_counts(self, norm: str, prefix: str) -> dict[str, int]:
-        """How often each concept under `prefix` occurs in a normalised text."""
+    def _count(self, norm: str, key: Callable[[Entry], str | None]) -> dict[str, int]:
+        """Counts of key(entry) over the entries found in a normalised text
+        (no tokenising; one count per surface found, for its first entry that has a key)."""
         if self._automaton is None:
             self._automaton = self._compile()
         counts: dict[str, int] = {}
         for _, values in self._automaton.iter(_probe_text(norm)):
             for value in values:
-                for e in value[2]:
-                    if prefix in e.prefixes:
-                        counts[e.concept] = counts.get(e.concept, 0) + 1
-                        break
+                k = next((k for k in map(key, value[2]) if k is not None), None)
+                if k is not None:
+                    counts[k] = counts.get(k, 0) + 1
         return counts
 
+    def concept_counts(self, norm: str, prefix: str) -> dict[str, int]:
+        """How often each concept under `prefix` occurs in a normalised text."""
+        return self._count(norm, lambda e: e.concept if prefix in e.prefixes else None)
+
     def place_counts(self, norm: str) -> dict[str, int]:
-        """How often each country is named in a normalised text (no tokenising)."""
-        if self._automaton is None:
-            self._automaton = self._compile()
-        counts: dict[str, int] = {}
-        for _, values in self._automaton.iter(_probe_text(norm)):
-            for value in values:
-                for e in value[2]:
-                    if e.concept == "PLACE" and e.payload.get("place") is None:
-                        counts[e.payload["iso"]] = counts.get(e.payload["iso"], 0) + 1
-                        break
-        return counts
+        """How often each country is named in a normalised text."""
+        return self._count(norm, lambda e: e.payload["iso"] if e.concept == "PLACE" and e.payload.get("place") is None
+                           else None)
 
     def table(self, tokens: list[Token]) -> list[list[Match]]:
         """For every token, the entries of the longest key that starts there.

@@ -3,15 +3,13 @@ endpoint, the token rule, bad input, escaping, size limits."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from marsad.api import create_app
-from marsad.ingest import ingest
-from marsad.store import Store
+from support import store_with
 
 TOKEN = "test-token-123"
 ARTICLES = [
@@ -26,11 +24,7 @@ ARTICLES = [
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    path = tmp_path / "a.jsonl"
-    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES), encoding="utf-8")
-    with Store(str(tmp_path / "m.db")) as store:
-        ingest(store, [str(path)], progress=False)
-    return str(tmp_path / "m.db")
+    return store_with(tmp_path, ARTICLES)
 
 
 @pytest.fixture

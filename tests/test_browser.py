@@ -4,7 +4,6 @@ the flow. Screenshots go to build/screenshots/."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import socket
 import threading
@@ -14,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from marsad.api import create_app
-from marsad.ingest import ingest
-from marsad.store import Store
+from support import store_with
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Debian's chromium and chromium-driver are not installed")
@@ -34,15 +32,11 @@ ARTICLES = [
 def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     import uvicorn
 
-    folder = tmp_path_factory.mktemp("browser")
-    path = folder / "a.jsonl"
-    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES), encoding="utf-8")
-    with Store(str(folder / "m.db")) as store:
-        ingest(store, [str(path)], progress=False)
+    db = store_with(tmp_path_factory.mktemp("browser"), ARTICLES)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    app = create_app(str(folder / "m.db"), token=TOKEN)
+    app = create_app(db, token=TOKEN)
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

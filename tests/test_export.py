@@ -12,8 +12,8 @@ import pytest
 
 from marsad.cli import main
 from marsad.export import EXPORTERS, export
-from marsad.ingest import ingest
 from marsad.store import Store
+from support import store_with
 
 ARTICLES = [
     {"id": "a", "outlet": "one.example", "language": "en", "published": "2024-03-12",
@@ -27,11 +27,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    folder = tmp_path_factory.mktemp("export")
-    path = folder / "a.jsonl"
-    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES), encoding="utf-8")
-    with Store(str(folder / "m.db")) as opened:
-        ingest(opened, [str(path)], progress=False)
+    with Store(store_with(tmp_path_factory.mktemp("export"), ARTICLES)) as opened:
         yield opened
 
 

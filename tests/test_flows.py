@@ -5,14 +5,13 @@ changes the flow."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from marsad.flows import build_flows, by_destination
-from marsad.ingest import ingest
 from marsad.store import Store
+from support import store_with
 
 ARTICLES = [
     # one AFP story, reprinted by two outlets, and its Arabic translation by a third
@@ -40,10 +39,7 @@ ARTICLES = [
 
 @pytest.fixture
 def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "articles.jsonl"
-    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES), encoding="utf-8")
-    with Store(str(tmp_path / "m.db")) as opened:
-        ingest(opened, [str(path)], progress=False)
+    with Store(store_with(tmp_path, ARTICLES)) as opened:
         yield opened
 
 

@@ -68,6 +68,19 @@ def reader_for(name: str, data: bytes) -> str:
     return "text"
 
 
+def text_reader(fn: Callable[[str, str, str], Iterator[Item]]) -> Reader:
+    """A reader of text formats: the bytes are decoded first (or reported)."""
+    def read(data: bytes, source: str, declared: str | None = None) -> Iterator[Item]:
+        decoded = _text(data, source, declared)
+        if isinstance(decoded, Failure):
+            yield decoded
+            return
+        yield from fn(decoded[0], source, decoded[1])
+    read.__name__ = fn.__name__
+    read.__doc__ = fn.__doc__
+    return read
+
+
 def _text(data: bytes, source: str, declared: str | None = None) -> tuple[str, str] | Failure:
     if not data.strip():
         return Failure(source, "empty")
@@ -80,12 +93,8 @@ def _text(data: bytes, source: str, declared: str | None = None) -> tuple[str, s
 
 
 @reader("text", ".txt", ".md")
-def read_text(data: bytes, source: str, declared: str | None = None) -> Iterator[Item]:
-    decoded = _text(data, source, declared)
-    if isinstance(decoded, Failure):
-        yield decoded
-        return
-    text, encoding = decoded
+@text_reader
+def read_text(text: str, source: str, encoding: str) -> Iterator[Item]:
     article = parse_document(text, source)
     if not article.text.strip():
         yield Failure(source, "empty")
@@ -128,12 +137,9 @@ def _record(row: object, source: str, n: int) -> Item:
 
 
 @reader("jsonl", ".jsonl", ".ndjson")
-def read_jsonl(data: bytes, source: str, declared: str | None = None) -> Iterator[Item]:
-    decoded = _text(data, source, declared)
-    if isinstance(decoded, Failure):
-        yield decoded
-        return
-    for n, line in enumerate(decoded[0].splitlines(), 1):
+@text_reader
+def read_jsonl(text: str, source: str, encoding: str) -> Iterator[Item]:
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
@@ -143,13 +149,10 @@ def read_jsonl(data: bytes, source: str, declared: str | None = None) -> Iterato
 
 
 @reader("json", ".json")
-def read_json(data: bytes, source: str, declared: str | None = None) -> Iterator[Item]:
-    decoded = _text(data, source, declared)
-    if isinstance(decoded, Failure):
-        yield decoded
-        return
+@text_reader
+def read_json(text: str, source: str, encoding: str) -> Iterator[Item]:
     try:
-        doc = json.loads(decoded[0])
+        doc = json.loads(text)
     except json.JSONDecodeError as exc:
         yield Failure(source, f"malformed JSON: {exc.msg} (line {exc.lineno})")
         return
@@ -159,12 +162,8 @@ def read_json(data: bytes, source: str, declared: str | None = None) -> Iterator
 
 
 @reader("csv", ".csv", ".tsv")
-def read_csv(data: bytes, source: str, declared: str | None = None) -> Iterator[Item]:
-    decoded = _text(data, source, declared)
-    if isinstance(decoded, Failure):
-        yield decoded
-        return
-    text = decoded[0]
+@text_reader
+def read_csv(text: str, source: str, encoding: str) -> Iterator[Item]:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
