@@ -152,9 +152,10 @@ def _deictic(geo: Geography, p: Match, role: str | None, mv: Movement, countries
 
 
 def _border(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex: str) -> None:
-    """"تنتظر عبور الحدود الجورجية": the border named by a demonym is where they go."""
+    """"تنتظر عبور الحدود الجورجية", "وصل 450 مهاجرا إلى السواحل الإيطالية": the
+    border, coast or territory named by a demonym is where they go."""
     for m in sent.at.get(p.j, ()):
-        if m.is_("DEMONYM") and mv.movement in ("waiting", "arrived"):
+        if m.is_("DEMONYM") and mv.movement in ("waiting", "arrived", "fled", "returned", "asylum"):
             geo.set("destination", {"iso": m.entry.payload["iso"]}, f"{lex}.{p.entry.rule}+{m.entry.rule}")
             return
 

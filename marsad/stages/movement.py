@@ -86,9 +86,11 @@ def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
     """"عدد النازحين داخليًا في السودان بلغ 10,916,305": the noun before."""
     best, best_d = None, float("inf")
     for prefix in NOUN_MOVES:
-        m, d = _nearest(sent, q, prefix)
-        if m is not None and m.i < q.i and d < best_d and d <= VERB_OVER_NOUN:
-            best, best_d = m, d
+        for m in sent.having(prefix):
+            if m.j <= q.i:
+                d = sent.distance((q.i, q.j), (m.i, m.j))
+                if d < best_d and d <= VERB_OVER_NOUN:
+                    best, best_d = m, d
     return best
 
 
@@ -104,6 +106,8 @@ def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
         return "clock-or-date"
     if sent.concept_at(q.j, "MONTH"):
         return "date"
+    if q.i >= 2 and sent.tokens[q.i - 1].text == "." and sent.concept_at(q.i - 2, "MONTH"):
+        return "date"  # "on Feb. 24"
     if q.j + 1 < len(sent.tokens) and sent.tokens[q.j].text in sent.lex.settings.get("date_connectors", ()) \
             and sent.concept_at(q.j + 1, "MONTH"):
         return "date"  # "24 de febrero", "15. März"

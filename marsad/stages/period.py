@@ -153,11 +153,11 @@ class PeriodFinder:
         """24 فبراير · 21 سبتمبر الماضي · May 6 · August 25, 2017 · حزيران · 2022."""
         pub = self.pub
         assert pub is not None
-        first = self.concept_at(k, "TIME.first")
+        first = self.concept_at(k, "TIME.first") or self.concept_at(k, "NUM.ordinal")
         if first is not None and first.j + 1 < len(self.tokens) and self.concept_at(first.j, "PREP.from"):
-            month = self.concept_at(first.j + 1, "MONTH")  # "الأول من مارس", "the first of March"
+            month = self.concept_at(first.j + 1, "MONTH")  # "الأول من مارس", "السابع من أكتوبر", "the first of March"
             if month is not None:
-                return self._day_month(k, 1, month)
+                return self._day_month(k, first.entry.payload if first.is_("NUM.ordinal") else 1, month)
         day = _int_at(self.lex, self.tokens, k, self.table)
         after = day[1] if day else k
         if day and after < len(self.tokens) and self.tokens[after].text in self.lex.settings.get("date_connectors", ()):
@@ -167,9 +167,9 @@ class PeriodFinder:
             return self._day_month(k, day[0], month)
         month = self.concept_at(k, "MONTH")
         if month is not None:
-            nxt = month.j + (1 if month.j < len(self.tokens) and self.tokens[month.j].text == "/" else 0)
+            nxt = month.j + (1 if month.j < len(self.tokens) and self.tokens[month.j].text in ("/", ".") else 0)
             alt = self.concept_at(nxt, "MONTH")  # "أيلول/سبتمبر"
-            end = alt.j if alt else month.j
+            end = alt.j if alt else (nxt if nxt < len(self.tokens) and self.tokens[nxt].kind == "num" else month.j)  # "Feb. 24"
             day = _int_at(self.lex, self.tokens, end, self.table)
             if day and 1 <= day[0] <= 31 and _year_at(self.tokens, day[1]) is None and self.tokens[end].text.isdigit() \
                     and len(self.tokens[end].text) <= 2:
@@ -283,7 +283,8 @@ class PeriodFinder:
         ago = self.concept_at(j, "TIME.ago") or self.ending_at(k, "TIME.ago") or self.ending_at(k, "TIME.since")
         if n is not None and first is not None:
             return self._first_n(k, max(j, first.j), n, name)
-        if n is not None and (last is not None or self.concept_at(k - 1, "TIME.last")):
+        if n is not None and (last is not None or self.concept_at(k - 1, "TIME.last") or self.ending_at(k, "TIME.during")):
+            # "الأيام العشرة الأخيرة", "the past 48 hours", "خلال 24 ساعة": the last n units
             start = self._minus(n, name)
             return TimeExpr(k, last.j if last else j, start, self.pub, "during", "period.last_n")
         if n is not None and ago is not None:

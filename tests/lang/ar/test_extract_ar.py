@@ -96,3 +96,15 @@ def test_a_list_of_countries_continues_the_figure_before() -> None:
 def test_thousands_with_the_article_is_vague() -> None:
     f = one("ويفر الآلاف من سكان المدينة نحو الحدود.")
     assert (f["low"], f["high"], f["qualifier"], f["movement"]) == (1000, 9999, "vague", "fled")
+
+
+def test_ordinal_day_and_coast_named_by_an_adjective() -> None:
+    f = one("نزح أكثر من 1.5 مليون شخص من منازلهم في قطاع غزة منذ السابع من أكتوبر، وفق الأمم المتحدة.", "2023-11-10")
+    assert (f["period_start"], f["origin"], f["source_type"]) == ("2023-10-07", "PS", "un_agency")
+    g = one("وصل 450 مهاجرا إلى السواحل الإيطالية خلال 24 ساعة.", "2024-02-01")
+    assert (g["destination"], g["period_start"], g["period_end"]) == ("IT", "2024-01-31", "2024-02-01")
+
+
+def test_group_named_before_the_number() -> None:
+    f = one("ارتفع عدد اللاجئين السوريين في تركيا إلى 3.6 مليون لاجئ.", "2024-02-01")
+    assert (f["nationality"], f["destination"], f["kind"]) == ("SY", "TR", "stock")

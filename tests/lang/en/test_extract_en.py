@@ -43,3 +43,9 @@ def test_casualties_troops_money_ages_are_not_figures() -> None:
 
 def test_forecast_is_not_a_figure() -> None:
     assert figures("Up to a million people may flee in the coming months, the agency warned.") == []
+
+
+def test_abbreviated_month_does_not_end_the_sentence() -> None:
+    (f,) = figures("More than 5 million people have fled Ukraine since the Russian invasion began on Feb. 24, "
+                   "the UN refugee agency said on Wednesday.", published="2022-04-20")
+    assert (f["value"], f["period_start"], f["period_end"], f["source_type"]) == (5000000, "2022-02-24", "2022-04-20", "un_agency")
