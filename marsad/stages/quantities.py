@@ -194,9 +194,10 @@ def parse_quantity(lex: Lexicon, tokens: list[Token], i: int, table: Table | Non
     if first.vague is not None:
         low, high = first.vague
         return Quantity(i, end, low, high, None, "vague", rules, True)
-    if first.value != int(first.value) or first.value <= 0:
-        return None  # 2.5 people is not a count
-    value = int(first.value)
+    value = round(first.value)
+    if abs(first.value - value) > 1e-6 * max(1.0, first.value) or value <= 0:
+        return None  # 2.5 people is not a count (8.2 × 10⁶ in floating point is not 8,199,999.99…)
+    value = int(value)
     q = Quantity(i, end, value, value, value, qualifier or "exact", rules, first.words)
     return _post_qualifier(lex, tokens, q, table)
 

@@ -49,3 +49,10 @@ def test_abbreviated_month_does_not_end_the_sentence() -> None:
     (f,) = figures("More than 5 million people have fled Ukraine since the Russian invasion began on Feb. 24, "
                    "the UN refugee agency said on Wednesday.", published="2022-04-20")
     assert (f["value"], f["period_start"], f["period_end"], f["source_type"]) == (5000000, "2022-02-24", "2022-04-20", "un_agency")
+
+
+def test_decimal_millions_that_floating_point_cannot_hold() -> None:
+    # regression: 8.2 × 1,000,000 is 8,199,999.999… in binary floating point and was dropped as "not a count"
+    for text, value in (("8.2 million", 8200000), ("4.1 million", 4100000), ("16.6 million", 16600000)):
+        (f,) = figures(f"Some {text} people have been displaced, the IOM said.")
+        assert f["value"] == value
