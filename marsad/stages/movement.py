@@ -56,12 +56,12 @@ def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None
             continue
         if tok.kind == "punct" and tok.text not in "[]\"'":
             break
-        if any(m.clitic in PREPOSITION_CLITICS for m in found):
-            break  # "للبلدان المجاورة": a preposition starts, the noun is over
         person = next((m for m in found if m.is_("NOUN") or m.is_("UNIT")), None)
         dem = next((m for m in found if m.is_("DEMONYM")), None)
         if bad is not None and noun is None and demonym is None and person is None:
             return None, None, bad.entry.rule
+        if any(m.clitic in PREPOSITION_CLITICS for m in found):
+            break  # "للبلدان المجاورة": a preposition starts, the noun is over
         if person is not None and noun is None:
             noun = person
             k = person.j
@@ -100,10 +100,10 @@ def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
             if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population") or m.is_("MONTH")
                                or m.is_("TIME.unit") or m.is_("NOT.capacity")):
                 return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص"
-    if q.i > 0 and sent.tokens[q.i - 1].text in {"/", "#"}:
+    if q.i > 0 and sent.tokens[q.i - 1].text in {"/", "#", "\\"}:
         return "punct-before"
-    if q.j + 1 < len(sent.tokens) and sent.tokens[q.j].text in {":", "/"} and sent.tokens[q.j + 1].kind == "num":
-        return "clock-or-date"
+    if q.j + 1 < len(sent.tokens) and sent.tokens[q.j].text in {":", "/", "\\"} and sent.tokens[q.j + 1].kind == "num":
+        return "clock-or-date"  # "11:30", "14/9/2023", "14\\9\\2023"
     if sent.concept_at(q.j, "MONTH"):
         return "date"
     if q.i >= 2 and sent.tokens[q.i - 1].text == "." and sent.concept_at(q.i - 2, "MONTH"):

@@ -100,8 +100,11 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> _Nu
     total, current, k, rules, last_scale = 0.0, 0.0, i, [], 1
     needs_scale = set(lex.settings.get("needs_scale", ()))
     pending_fraction = None
+    # "الأشهر الأربعة", "والأربعين": the article and "and" go with numbers; prepositions do not
+    number_clitics = {"", "ال"} | {c for w in lex.settings.get("and_words", ()) for c in (w, w + "ال")}
     while k < len(tokens):
-        m = next((m for m in table[k] if m.is_("NUM")), None)
+        # "بالمئة" (per cent) is no ب + ال + مئة: a number word takes no preposition
+        m = next((m for m in table[k] if m.is_("NUM") and m.clitic in number_clitics), None)
         if m is None:
             if tokens[k].text in lex.settings.get("and_words", ()) and current + total and k + 1 < len(tokens) \
                     and any(x.is_("NUM") for x in table[k + 1]):

@@ -108,3 +108,10 @@ def test_ordinal_day_and_coast_named_by_an_adjective() -> None:
 def test_group_named_before_the_number() -> None:
     f = one("ارتفع عدد اللاجئين السوريين في تركيا إلى 3.6 مليون لاجئ.", "2024-02-01")
     assert (f["nationality"], f["destination"], f["kind"]) == ("SY", "TR", "stock")
+
+
+def test_per_cent_written_with_clitics_is_not_a_hundred() -> None:
+    # regression: "بالمئة" was read as ب + ال + مئة, giving figures of 75 and 100
+    figures = extract("وأفادت الأمم المتحدة بأن نحو 1.7 مليون فلسطيني نزحوا في قطاع غزة، أي ما يعادل 75 بالمئة من السكان.",
+                      published="2024-02-14", language="ar")
+    assert [f.value for f in figures] == [1700000]
