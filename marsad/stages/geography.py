@@ -52,9 +52,15 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
     """to / from / in / via / object, from the words just before the place."""
     if place.clitic in CLITIC_ROLES:
         return CLITIC_ROLES[place.clitic]
-    for back in (1, 2, 3):
-        for m in sent.at.get(place.i - back, ()):
-            if m.j == place.i or (m.j == place.i - 1 and sent.concept_at(place.i - 1, "PLACETYPE")):
+    start = place.i
+    for back in (3, 2, 1):  # "from the town of Derna", "في محافظة الحديدة": step over the longest place-type words
+        kind = next((m for m in sent.at.get(place.i - back, ()) if m.j == place.i and m.is_("PLACETYPE")), None)
+        if kind is not None:
+            start = kind.i
+            break
+    for back in (1, 2):
+        for m in sent.at.get(start - back, ()):
+            if m.j == start:
                 for role in ("to", "from", "in", "via"):
                     if m.is_(f"PREP.{role}"):
                         return role

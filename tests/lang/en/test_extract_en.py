@@ -56,3 +56,10 @@ def test_decimal_millions_that_floating_point_cannot_hold() -> None:
     for text, value in (("8.2 million", 8200000), ("4.1 million", 4100000), ("16.6 million", 16600000)):
         (f,) = figures(f"Some {text} people have been displaced, the IOM said.")
         assert f["value"] == value
+
+
+def test_place_after_place_type_words_and_a_day_earlier() -> None:
+    (f,) = figures("At least 1,500 people have been evacuated from the town of Derna, officials said.")
+    assert (f["origin"], f["origin_place"], f["movement"]) == ("LY", "Derna", "evacuated")
+    found = figures("The Border Guard said 4,300 people crossed from Ukraine into Poland on Sunday, down from 5,100 a day earlier.")
+    assert [g["kind"] for g in found] == ["total", "total"]  # "a day earlier" is not "a day"
