@@ -171,9 +171,9 @@ class Lexicon:
         return self._count(norm, lambda e: e.concept if prefix in e.prefixes else None)
 
     def place_counts(self, norm: str) -> dict[str, int]:
-        """How often each country is named in a normalised text."""
-        return self._count(norm, lambda e: e.payload["iso"] if e.concept == "PLACE" and e.payload.get("place") is None
-                           else None)
+        """How often each country is named in a normalised text, by its name or its people ("أسرة يمنية")."""
+        return self._count(norm, lambda e: e.payload["iso"] if (e.concept == "PLACE" and e.payload.get("place") is None)
+                           or e.concept == "DEMONYM" else None)
 
     def table(self, tokens: list[Token]) -> list[list[Match]]:
         """For every token, the entries of the longest key that starts there.

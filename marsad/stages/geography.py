@@ -188,6 +188,12 @@ def _defaults(geo: Geography, mv: Movement, internal: bool, doc_country: str | N
             and doc_country and doc_country not in (geo.origin, geo.nationality):
         geo.destination = doc_country
         geo.rules.append("default.destination_document_country")
+    generic = mv.noun is None or mv.noun.concept in ("NOUN.person", "UNIT.household", "NOUN.displaced")
+    home = geo.origin if mv.movement == "displaced" else geo.destination if mv.movement == "returned" else None
+    if geo.nationality is None and generic and home:
+        # people displaced in their country, or returning to it, are its nationals
+        geo.nationality = home
+        geo.rules.append("default.nationality_of_home")
     if internal and (geo.origin or geo.destination):
         geo.origin = geo.origin or geo.destination
         geo.destination = geo.destination or geo.origin
