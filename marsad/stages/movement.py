@@ -196,6 +196,9 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
             return None
         movement = trigger.concept.split(".")[1]
         rules.append(f"{lex}.{trigger.entry.rule}")
+        if movement == "departed" and noun is not None and noun.concept == "NOUN.refugee":
+            movement = "fled"  # "غادر 2.2 مليون لاجئ أوكرانيا": refugees who left have fled
+            rules.append("refugees-who-left-fled")
     else:
         return None
     if _modal_near(sent, q, trigger):
