@@ -14,6 +14,7 @@ from marsad.errors import MarsadError
 from marsad.lang import available_languages
 from marsad.evaluate import FIELDS, load_gold, score
 from marsad.pipeline import extract
+from marsad.settings import Settings
 
 
 def _articles(inputs: list[str], published: str | None, language: str | None) -> Iterator[Article]:
@@ -130,17 +131,23 @@ def _print_scores(scores: dict) -> None:  # type: ignore[type-arg]
         print("\t".join(cells))
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    """Defaults -> marsad.toml -> environment -> these flags."""
+    return Settings.load(cli={name: getattr(args, name, None) for name in ("db", "workers", "max_bytes", "host", "port")})
+
+
 def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from marsad.store import Store
 
-    return Store(args.db)
+    return Store(_settings(args).db)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from marsad.ingest import ingest
 
+    settings = _settings(args)
     store = _store(args)
-    summary = ingest(store, args.sources, workers=args.workers, max_bytes=args.max_bytes,
+    summary = ingest(store, args.sources, workers=settings.workers, max_bytes=settings.max_bytes,
                      progress=None if not args.quiet else False)
     print(summary.line())
     return 0
@@ -269,15 +276,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from marsad.api import create_app
 
-    if args.host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("MARSAD_TOKEN"):
+    settings = _settings(args)
+    if settings.host not in ("127.0.0.1", "localhost", "::1") and not settings.token:
         print("marsad: serving beyond loopback, read-only (no MARSAD_TOKEN set)", file=sys.stderr)
-    if args.workers > 1:  # processes: the API is CPU-bound Python
-        os.environ["MARSAD_DB"] = args.db
-        create_app(args.db).state.store.close()  # migrate once, before the workers start
-        uvicorn.run("marsad.api.app:create_app_from_env", factory=True, host=args.host, port=args.port,
-                    workers=args.workers, log_level="warning")
+    if settings.workers > 1:  # processes: the API is CPU-bound Python
+        os.environ["MARSAD_DB"] = settings.db
+        create_app(settings.db).state.store.close()  # migrate once, before the workers start
+        uvicorn.run("marsad.api.app:create_app_from_env", factory=True, host=settings.host, port=settings.port,
+                    workers=settings.workers, log_level="warning")
     else:
-        uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+        uvicorn.run(create_app(settings.db), host=settings.host, port=settings.port, log_level="warning")
     return 0
 
 
@@ -297,12 +305,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("--errors", action="store_true", help="list missed, extra and partly wrong figures per document")
     ev.set_defaults(func=cmd_eval)
-    db_default = os.environ.get("MARSAD_DB", "marsad.db")
+    db_default = None  # resolved by Settings: marsad.toml, then MARSAD_DB, then this flag
     ing = sub.add_parser("ingest", help="read files, folders, feeds, web archives or URLs into the store")
     ing.add_argument("sources", nargs="+", help="txt, md, html, json, jsonl, csv, warc(.gz), rss/atom, folder or URL")
     ing.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
-    ing.add_argument("--workers", type=int, default=1, help="processes that extract figures")
-    ing.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="larger inputs are reported, not read")
+    ing.add_argument("--workers", type=int, help="processes that extract figures (setting workers, default 1)")
+    ing.add_argument("--max-bytes", type=int, help="larger inputs are reported, not read (setting max_bytes)")
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
     ing.set_defaults(func=cmd_ingest)
     rex = sub.add_parser("reextract", help="run this extractor over the stored documents; reviews follow their figures")
@@ -342,9 +350,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.set_defaults(func=cmd_export)
     srv = sub.add_parser("serve", help="the HTTP API and the analyst dashboard")
     srv.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
-    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default loopback)")
-    srv.add_argument("--port", type=int, default=8000)
-    srv.add_argument("--workers", type=int, default=1, help="server processes")
+    srv.add_argument("--host", help="address to listen on (setting host, default loopback)")
+    srv.add_argument("--port", type=int, help="port (setting port, default 8000)")
+    srv.add_argument("--workers", type=int, help="server processes (setting workers)")
     srv.set_defaults(func=cmd_serve)
     return parser
 

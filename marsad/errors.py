@@ -2,7 +2,7 @@
 
 E101 no such input file · E102 a JSONL line is not JSON · E103 a JSONL
 article has no text · E104 an input is not UTF-8 · E105 a language marsad has no data
-for · E201 a gold file is
+for · E106 a config file that is not valid or names an unknown setting · E201 a gold file is
 malformed · E301 the store cannot be opened · E302 an unknown review decision ·
 E303 a correction names no or unknown fields · E304 no such figure ·
 E305 a binary export format without an output file.

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import secrets
 from collections import OrderedDict
 from pathlib import Path
@@ -27,6 +26,7 @@ from marsad.errors import MarsadError
 from marsad.flows import build_flows, by_destination
 from marsad.ingest.readers import RawArticle
 from marsad.ingest.run import prepare
+from marsad.settings import Settings
 from marsad.store import Store
 from marsad.store.store import CORRECTABLE
 
@@ -74,7 +74,7 @@ class _Cache:
 def create_app(db: str, token: str | None = None) -> FastAPI:
     """The app over store `db`; writes need `token` (default: $MARSAD_TOKEN)."""
     store = Store(db)
-    secret = (token if token is not None else os.environ.get("MARSAD_TOKEN")) or None
+    secret = (token if token is not None else Settings.load().token) or None
     cache = _Cache()
     live = LiveFlows(store)
     app = FastAPI(title="marsad", version="0.1.0",
@@ -264,7 +264,7 @@ def _json(data: Any) -> Response:
 
 def create_app_from_env() -> FastAPI:
     """For `marsad serve --workers N`: each worker process builds its app."""
-    return create_app(os.environ.get("MARSAD_DB", "marsad.db"))
+    return create_app(Settings.load().db)
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:
