@@ -63,7 +63,7 @@ def _print_table(figures: list) -> None:  # type: ignore[type-arg]
         dest = " ".join(x for x in (f.destination, f.destination_place) if x) or "?"
         table.add_row(f.doc or "", number, kind, f.movement or "", f"{f.group} ({f.unit})", origin, dest,
                       period, f"{f.source or '-'} [{f.source_type}]")
-    Console().print(table)
+    Console(width=None if sys.stdout.isatty() else 170).print(table)  # a log or a pipe gets the full table
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
