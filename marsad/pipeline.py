@@ -195,7 +195,8 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
         if inherited:
             _inherit_fields(fig, doc.last_figure)  # type: ignore[arg-type]
         if not exprs and doc.last_figure is not None and doc.last_figure_at == index - 1 \
-                and doc.last_figure.movement == fig.movement and doc.last_figure.period_start:
+                and doc.last_figure.movement == fig.movement and doc.last_figure.kind == fig.kind \
+                and doc.last_figure.period_start:
             # "The office also announced that there were 80,978 initial applications":
             # the report's period goes on into the next sentence
             fig.period_start, fig.period_end = doc.last_figure.period_start, doc.last_figure.period_end
