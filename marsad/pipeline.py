@@ -178,6 +178,11 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
         if inherited:
             mv = inherit_movement(sent, q, doc.last_figure.movement)  # type: ignore[union-attr]
         movements.append((q, mv, inherited))
+    for k in range(len(movements) - 2, -1, -1):  # a list whose verb comes after it: "328.667 venezolanos, …, cruzaron"
+        q, mv, inherited = movements[k]
+        later_q, later_mv, _ = movements[k + 1]
+        if mv is None and later_mv is not None:
+            movements[k] = (q, continue_list(doc.sentence(index), q, later_q, later_mv), False)
     counted = [q for q, mv, _ in movements if mv is not None]
     if not counted:
         return []

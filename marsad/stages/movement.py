@@ -238,24 +238,32 @@ def inherit_movement(sent: Sentence, q: Quantity, previous: str | None) -> Movem
     return Movement(previous, kind, per, unit, noun, demonym, None, rules, 0.5)
 
 
-def continue_list(sent: Sentence, q: Quantity, prev: Quantity, prev_mv: Movement) -> Movement | None:
-    """"486 ألف لاجئ سوري في لبنان، و516 ألفا في الأردن، و434 ألفا في تركيا":
-    a number joined by "and" to a figure before it, with no verb of its own,
-    counts the same movement."""
+def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Movement) -> Movement | None:
+    """"486 ألف لاجئ سوري في لبنان، و516 ألفا في الأردن"; "328.667 venezolanos,
+    57.222 ecuatorianos y 25.344 chinos cruzaron": a number in a list (joined by
+    "and" or a comma) with a figure, and no verb of its own, counts the same movement."""
     and_words = tuple(sent.lex.settings.get("and_words", ()))
-    between = sent.tokens[prev.j:q.i]
-    joined = sent.tokens[q.i].text.startswith(and_words) or any(t.text in and_words for t in between[-2:])
-    if not and_words or not joined or len(between) > 10 or sent.distance((prev.i, prev.j), (q.i, q.j)) == float("inf"):
+    lo, hi = (other.j, q.i) if other.j <= q.i else (q.j, other.i)
+    between = sent.tokens[lo:hi]
+    joined = (bool(and_words) and (sent.tokens[q.i].text.startswith(and_words) or sent.tokens[other.i].text.startswith(and_words)
+                                   or any(t.text in and_words for t in between[-2:])))
+    by_comma = not joined and any(t.text == "," for t in between) and len(between) <= 4
+    if not (joined or by_comma) or len(between) > 10 or sent.distance((other.i, other.j), (q.i, q.j)) == float("inf"):
         return None
-    if any(m.i >= prev.j and m.j <= q.i for m in sent.having("MOVE")) or _before_is_measure(sent, q):
+    if any(m.i >= lo and m.j <= hi for m in sent.having("MOVE")) or _before_is_measure(sent, q):
         return None
+    if any(q.i - 3 <= m.i < q.i or lo <= m.i < hi for prefix in BLOCKERS for m in sent.having(prefix)):
+        return None  # "قتل 40 شخصا، و300 آخرين": not a list of movers
     noun, demonym, reject = _noun_after(sent, q)
-    if reject is not None or (q.value is not None and q.value < 10 and noun is None):
+    if reject is not None or (q.value is not None and q.value < 10 and noun is None) or _is_year(q, noun):
         return None
-    if noun is not None and noun.is_("UNIT") != (prev_mv.unit != "people"):
+    if by_comma and noun is None and demonym is None:
+        return None  # a comma alone joins a list of counted things ("328.667 venezolanos, 57.222 ecuatorianos")
+    if noun is not None and noun.is_("UNIT") != (other_mv.unit != "people"):
         return None
-    unit = prev_mv.unit if noun is None else ("households" if noun.concept == "UNIT.household" else
-                                             "vehicles" if noun.concept == "UNIT.vehicle" else "people")
-    rules = list(q.rules) + [f"{sent.lex.code}.list-continues:{prev_mv.movement}"]
-    return Movement(prev_mv.movement, prev_mv.kind, prev_mv.per, unit, noun, demonym or prev_mv.demonym,
-                    prev_mv.trigger, rules, round(max(prev_mv.confidence - 0.1, 0.3), 2))
+    unit = other_mv.unit if noun is None else ("households" if noun.concept == "UNIT.household" else
+                                               "vehicles" if noun.concept == "UNIT.vehicle" else "people")
+    rules = list(q.rules) + [f"{sent.lex.code}.list-continues:{other_mv.movement}"]
+    return Movement(other_mv.movement, other_mv.kind, other_mv.per, unit, noun, demonym if demonym else
+                    (other_mv.demonym if noun is None else None), other_mv.trigger, rules,
+                    round(max(other_mv.confidence - 0.1, 0.3), 2))

@@ -21,3 +21,10 @@ def test_spanish_rate_and_dates() -> None:
 
 def test_spanish_deaths_are_not_figures() -> None:
     assert extract("Al menos 40 personas murieron y 300 soldados fueron movilizados.", language="es") == []
+
+
+def test_a_list_whose_verb_comes_after_it() -> None:
+    found = extract("El año pasado, 328.667 venezolanos, 57.222 ecuatorianos y 46.558 haitianos cruzaron la selva del Darién.",
+                    published="2024-02-01", language="es")
+    assert [(f.value, f.nationality, f.movement) for f in found] == [
+        (328667, "VE", "arrived"), (57222, "EC", "arrived"), (46558, "HT", "arrived")]
