@@ -251,12 +251,18 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
     speakers = source.countries if source else []
     doc_country = doc.countries.most_common(1)[0][0] if doc.countries else None
     geo = attach_places(sent, q, mv, quantities, speakers, doc_country)
+    movement = mv.movement
+    if movement == "arrived" and geo.destination_place == "neighbouring countries" and geo.destination is None:
+        # "عبر 3 ملايين شخص الحدود إلى دول الجوار": crossing out to the neighbours is fleeing
+        movement = "fled"
+        geo.origin = geo.origin or doc_country
+        geo.rules.append("default.crossing_to_neighbours_is_flight")
     start, end, period_rules = _period(sent, q, mv, exprs, doc.pub)
     rules = mv.rules + geo.rules + period_rules + ([source.rule] if source else [])
     evidence = doc.text[sent.start:sent.end].rstrip(" .")
     return Figure(
         evidence=evidence, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier,
-        unit=mv.unit, kind=mv.kind, per=mv.per, movement=mv.movement,
+        unit=mv.unit, kind=mv.kind, per=mv.per, movement=movement,
         group=geo.group or _group_of(mv), nationality=geo.nationality,
         origin=geo.origin, origin_place=geo.origin_place,
         destination=geo.destination, destination_place=geo.destination_place,

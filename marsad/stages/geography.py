@@ -162,7 +162,9 @@ def _border(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex: str) ->
     border, coast or territory named by a demonym is where they go."""
     for m in sent.at.get(p.j, ()):
         if m.is_("DEMONYM") and mv.movement in ("waiting", "arrived", "fled", "returned", "asylum"):
-            geo.set("destination", {"iso": m.entry.payload["iso"]}, f"{lex}.{p.entry.rule}+{m.entry.rule}")
+            # with a destination named elsewhere ("الحدود السودانية إلى دول الجوار") the border is the one they left
+            side = "origin" if geo.destination or geo.destination_place else "destination"
+            geo.set(side, {"iso": m.entry.payload["iso"]}, f"{lex}.{p.entry.rule}+{m.entry.rule}")
             return
 
 

@@ -115,3 +115,8 @@ def test_per_cent_written_with_clitics_is_not_a_hundred() -> None:
     figures = extract("وأفادت الأمم المتحدة بأن نحو 1.7 مليون فلسطيني نزحوا في قطاع غزة، أي ما يعادل 75 بالمئة من السكان.",
                       published="2024-02-14", language="ar")
     assert [f.value for f in figures] == [1700000]
+
+
+def test_crossing_to_the_neighbours_is_flight() -> None:
+    f = one("وقالت المنظمة إن 2,100,000 شخص عبروا الحدود السودانية إلى دول الجوار.", "2024-03-14")
+    assert (f["movement"], f["destination"], f["destination_place"]) == ("fled", None, "neighbouring countries")
