@@ -103,7 +103,7 @@ class _Doc:
                 if not wars:
                     continue
                 for expr in PeriodFinder(self.lex, sent.tokens, sent.at, self.pub).find():
-                    if expr.rule == "period.date" and any(0 <= expr.i - w.j <= 4 for w in wars):
+                    if expr.rule in ("period.date", "period.mid_month") and any(0 <= expr.i - w.j <= 6 for w in wars):
                         self._war_start = expr.start
                         break
                 if self._war_start:
@@ -258,6 +258,9 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
         geo.origin = geo.origin or doc_country
         geo.rules.append("default.crossing_to_neighbours_is_flight")
     start, end, period_rules = _period(sent, q, mv, exprs, doc.pub)
+    if start is None and mv.kind == "total" and _since_the_war(sent) and doc.war_start:
+        start = doc.war_start  # "منذ اندلاع الحرب", "since the war began": the start the text gives its war
+        period_rules.append("period.since_the_war")
     rules = mv.rules + geo.rules + period_rules + ([source.rule] if source else [])
     evidence = doc.text[sent.start:sent.end].rstrip(" .")
     return Figure(
@@ -280,6 +283,10 @@ _NOUN_GROUPS = {"NOUN.refugee": "refugees", "NOUN.displaced": "displaced people"
 
 def _group_of(mv: Movement) -> str:
     return _NOUN_GROUPS.get(mv.noun.concept, "people") if mv.noun is not None else "people"
+
+
+def _since_the_war(sent: Sentence) -> bool:
+    return any(0 <= w.i - s.j <= 2 for s in sent.having("TIME.since") for w in sent.having("EVENT.war"))
 
 
 def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],

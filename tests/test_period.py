@@ -34,3 +34,10 @@ def test_first_months_of_the_war_count_from_the_start_the_text_gives() -> None:
 def test_unknown_publication_date_leaves_relative_dates_open() -> None:
     (f,) = extract("وصل 500 لاجئ إلى أرمينيا يوم الثلاثاء.", published=None, language="ar")
     assert f.period_start is None and f.period_end is None
+
+
+def test_since_the_war_began_takes_the_start_the_text_gives() -> None:
+    text = ("اندلع النزاع الحالي في السودان في 15 أبريل 2023. "
+            "وقالت المنظمة إن 8 ملايين شخص نزحوا منذ اندلاع الحرب.")
+    (f,) = extract(text, published="2024-10-15", language="ar")
+    assert (f.period_start, f.period_end) == ("2023-04-15", "2024-10-15")
