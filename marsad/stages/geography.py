@@ -66,6 +66,13 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
                         return role
     if mv.trigger is not None and 0 <= place.i - mv.trigger.j <= 1:
         return "object"
+    if mv.trigger is not None and not sent.lex.settings.get("speaker_after_verb"):
+        auxiliaries = set(sent.lex.settings.get("auxiliaries", ()))
+        k = place.j
+        while k < mv.trigger.i and sent.tokens[k].text in auxiliaries:
+            k += 1
+        if k == mv.trigger.i:
+            return "subject"  # "Pakistan has deported …", "Germany received …": the country acts
     return None
 
 
@@ -128,6 +135,11 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
                 if internal or mv.movement == "displaced" and mv.kind == "stock":
                     geo.set("destination", payload, rule)
             else:
+                geo.set("destination", payload, rule)
+        elif role == "subject" and payload.get("place") is None:
+            if mv.movement in ("returned", "evacuated", "departed"):
+                geo.set("origin", payload, rule)  # the state that deports or evacuates them
+            elif mv.movement in HOSTING:
                 geo.set("destination", payload, rule)
         elif role == "via" and payload.get("place"):
             geo.set("destination", payload, rule)

@@ -63,3 +63,11 @@ def test_place_after_place_type_words_and_a_day_earlier() -> None:
     assert (f["origin"], f["origin_place"], f["movement"]) == ("LY", "Derna", "evacuated")
     found = figures("The Border Guard said 4,300 people crossed from Ukraine into Poland on Sunday, down from 5,100 a day earlier.")
     assert [g["kind"] for g in found] == ["total", "total"]  # "a day earlier" is not "a day"
+
+
+def test_a_country_that_acts_is_origin_or_destination() -> None:
+    (f,) = figures("Pakistan has deported more than 400,000 Afghans since October, the Taliban government said.",
+                   published="2024-01-10")
+    assert (f["movement"], f["origin"], f["destination"], f["nationality"]) == ("returned", "PK", "AF", "AF")
+    (g,) = figures("Germany received 351,915 first-time asylum applications last year.", published="2024-01-10")
+    assert (g["movement"], g["destination"]) == ("asylum", "DE")
