@@ -117,11 +117,13 @@ class Lexicon:
             for words, entries in table.items():
                 kinds = "".join(k for k, prefixes in PROBE_KINDS.items()
                                 if any(e.concept.startswith(prefixes) for e in entries))
+                country = next((e.payload["iso"] for e in entries if e.concept == "DEMONYM"
+                                or (e.concept == "PLACE" and e.payload.get("place") is None)), None)
                 for clitic, first in self._surfaces(words):
                     lead = "" if first.startswith("*") else " "
                     surface = lead + " ".join((first.lstrip("*"),) + words[1:]) + ("" if open_end else " ")
                     found = automaton.get(surface, None)
-                    value = (len(words), clitic, entries, kinds)
+                    value = (len(words), clitic, entries, kinds, country)
                     automaton.add_word(surface, found + [value] if found else [value])
         automaton.make_automaton()
         return automaton
@@ -172,8 +174,14 @@ class Lexicon:
 
     def place_counts(self, norm: str) -> dict[str, int]:
         """How often each country is named in a normalised text, by its name or its people ("أسرة يمنية")."""
-        return self._count(norm, lambda e: e.payload["iso"] if (e.concept == "PLACE" and e.payload.get("place") is None)
-                           or e.concept == "DEMONYM" else None)
+        if self._automaton is None:
+            self._automaton = self._compile()
+        counts: dict[str, int] = {}
+        for _, values in self._automaton.iter(_probe_text(norm)):
+            iso = next((v[4] for v in values if v[4]), None)  # the country of a surface, found at build time
+            if iso:
+                counts[iso] = counts.get(iso, 0) + 1
+        return counts
 
     def table(self, tokens: list[Token]) -> list[list[Match]]:
         """For every token, the entries of the longest key that starts there.
@@ -193,7 +201,7 @@ class Lexicon:
         stream = " " + " ".join(parts) + " "
         best: list[list[Match]] = [[] for _ in tokens]
         for end, values in self._automaton.iter(stream):
-            for n, clitic, entries, _ in values:
+            for n, clitic, entries, _, _ in values:
                 i = self._start_token(stream, starts, end, n)
                 if i is None or i + n > len(tokens):
                     continue
