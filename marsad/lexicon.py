@@ -128,12 +128,16 @@ class Lexicon:
         automaton.make_automaton()
         return automaton
 
+    def _ensure_compiled(self) -> None:
+        if self._automaton is None:
+            self._automaton = self._compile()
+
     def _compile_prober(self) -> Any:
         """The surfaces a probe needs (numbers, movement, statements) only."""
         import ahocorasick
 
-        main = self._automaton if self._automaton is not None else self._compile()
-        self._automaton = main
+        self._ensure_compiled()
+        main = self._automaton
         prober = ahocorasick.Automaton()
         for surface, values in main.items():
             if any("m" in value[3] for value in values):
@@ -158,8 +162,7 @@ class Lexicon:
     def _count(self, norm: str, key: Callable[[Entry], str | None]) -> dict[str, int]:
         """Counts of key(entry) over the entries found in a normalised text
         (no tokenising; one count per surface found, for its first entry that has a key)."""
-        if self._automaton is None:
-            self._automaton = self._compile()
+        self._ensure_compiled()
         counts: dict[str, int] = {}
         for _, values in self._automaton.iter(_probe_text(norm)):
             for value in values:
@@ -174,8 +177,7 @@ class Lexicon:
 
     def place_counts(self, norm: str) -> dict[str, int]:
         """How often each country is named in a normalised text, by its name or its people ("أسرة يمنية")."""
-        if self._automaton is None:
-            self._automaton = self._compile()
+        self._ensure_compiled()
         counts: dict[str, int] = {}
         for _, values in self._automaton.iter(_probe_text(norm)):
             iso = next((v[4] for v in values if v[4]), None)  # the country of a surface, found at build time
@@ -188,8 +190,7 @@ class Lexicon:
 
         A Latin word in a text of another script ("[Russians]" left
         untranslated) is looked up in the fallback language."""
-        if self._automaton is None:
-            self._automaton = self._compile()
+        self._ensure_compiled()
         starts: dict[int, int] = {}
         parts = []
         pos = 1

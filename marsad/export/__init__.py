@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from marsad.flows import build_flows, from_row
+from marsad.flows import build_flows
 from marsad.store import Store
 
 FIGURE_COLUMNS = ("id", "document_id", "url", "outlet", "language", "published", "value", "low", "high", "qualifier",
@@ -72,5 +72,3 @@ def export(store: Store, what: str, fmt: str, out: BinaryIO) -> int:
     EXPORTERS[fmt](rows, what, out)
     return len(rows)
 
-
-_ = from_row  # re-exported for writers that need the review-applied figure

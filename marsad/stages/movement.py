@@ -24,8 +24,6 @@ STOCK_MOVES = {"hosted", "waiting"}
 NOUN_MOVES = {"NOUN.refugee": "hosted", "NOUN.displaced": "displaced", "NOUN.returnee": "returned",
               "NOUN.asylum_seeker": "asylum"}
 PREPOSITION_CLITICS = {"ب", "بال", "ل", "لل", "ك", "كال", "وب", "وبال", "ول", "ولل", "فب", "فل", "وك"}
-SKIP_BEFORE_NOUN = {"من", "of", "the", "ال", "اخرين", "اخري", "اخر", "other", "more", "additional",
-                    "another", "new", "اضافي", "اضافيين", "جديد", "جدد"}
 
 
 @dataclass
@@ -72,7 +70,7 @@ def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None
             k = dem.j
             seen += 1
             continue
-        if tok.text in SKIP_BEFORE_NOUN or tok.text in sent.lex.settings.get("noun_skip", ()) or tok.text in "[]\"'":
+        if tok.text in sent.lex.settings.get("noun_skip", ()) or tok.text in "[]\"'":
             k += 1
             continue
         if noun is not None or demonym is not None:
