@@ -67,19 +67,10 @@ def _print_table(figures: list) -> None:  # type: ignore[type-arg]
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from marsad.quality import predict
+
     gold = load_gold(args.gold)
-    predicted: dict[str, list[dict]] = {}  # type: ignore[type-arg]
-    languages: dict[str, str] = {}
-    skipped: list[str] = []
-    for article in _articles(_expand(args.articles), None, None):
-        if article.id not in gold:
-            continue
-        if article.language and article.language not in available_languages():
-            skipped.append(article.id)
-            continue
-        figures = extract(article.text, published=article.published, language=article.language)
-        predicted[article.id] = [f.annotation() for f in figures]
-        languages[article.id] = article.language or "?"
+    predicted, languages, skipped = predict(_articles(_expand(args.articles), None, None), gold)
     missing = sorted(set(gold) - set(predicted) - set(skipped))
     if skipped:
         print(f"note: {len(skipped)} documents in languages without data skipped", file=sys.stderr)

@@ -9,7 +9,6 @@ that starts with it.
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from typing import Any
 import yaml
 from babel.dates import get_month_names
 
-from marsad.lang import LANG_DIR, available_languages
+from marsad.lang import LANG_DIR, available_languages, read_tsv
 from marsad.places import country_entries, demonym_entries
 from marsad.tokens import Token, tokenize
 from marsad.normalize import IGNORABLE, fold_token, normalize
@@ -262,14 +261,6 @@ def _load_numbers(lex: Lexicon, role: str, forms: Any) -> None:
             lex.add(str(form), f"NUM.{role}", 100 if role == "hundred" else None)
 
 
-def _load_tsv(path: Path) -> list[dict[str, str]]:
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
-        return [row for row in rows]
-
-
 FOLDED_SETTINGS = ("and_words", "clause_breaks", "complementizers", "pronouns", "auxiliaries", "needs_scale",
                    "passive_markers", "noun_skip", "date_connectors", "abbreviations")
 
@@ -293,10 +284,10 @@ def load_lexicon(code: str) -> Lexicon:
         for number, name in get_month_names("abbreviated", locale=locale).items():
             if len(name.rstrip(".")) >= 3 and code != "ar":
                 lex.add(name.rstrip("."), f"MONTH.{number}")
-    stop = {normalize(r["form"]) for r in _load_tsv(folder / "stoplist.tsv")}
-    places = _load_tsv(folder / "places.tsv")
+    stop = {normalize(r["form"]) for r in read_tsv(folder / "stoplist.tsv")}
+    places = read_tsv(folder / "places.tsv")
     for form, payload in country_entries(code, places, stop, settings):
         lex.add(form, "PLACE", payload)
-    for form, payload in demonym_entries(code, settings, _load_tsv(folder / "demonyms.tsv"), stop):
+    for form, payload in demonym_entries(code, settings, read_tsv(folder / "demonyms.tsv"), stop):
         lex.add(form, "DEMONYM", payload)
     return lex

@@ -187,9 +187,8 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
     if not counted:
         return []
     previous = doc.last_figure
-    finder = PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub, _period_of(previous) if previous else None)
-    if sent.having("EVENT.war"):
-        finder.war_start = doc.war_start  # type: ignore[attr-defined]
+    finder = PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub, _period_of(previous) if previous else None,
+                          doc.war_start if sent.having("EVENT.war") else None)
     exprs = finder.find()
     sources = doc.sources(index)
     figures: list[tuple[Quantity, Figure]] = []

@@ -76,14 +76,11 @@ def country_entries(code: str, places: list[dict[str, str]], stop: set[str],
 @lru_cache(maxsize=1)
 def english_groups() -> dict[str, str]:
     """ISO code -> English plural demonym, from the English data folder."""
-    from marsad.lang import LANG_DIR
-    import csv
+    from marsad.lang import LANG_DIR, read_tsv
 
     groups: dict[str, str] = {}
-    path = LANG_DIR / "en" / "demonyms.tsv"
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader((l for l in fh if not l.startswith("#")), delimiter="\t"):
-            groups.setdefault(row["iso"], row["group"])
+    for row in read_tsv(LANG_DIR / "en" / "demonyms.tsv"):
+        groups.setdefault(row["iso"], row["group"])
     return groups
 
 

@@ -8,6 +8,7 @@ first use, into a :class:`~marsad.lexicon.Lexicon`.
 
 from __future__ import annotations
 
+import csv
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,3 +23,11 @@ def available_languages() -> list[str]:
 @lru_cache(maxsize=1)
 def _discover() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LANG_DIR.iterdir() if (p / "language.yaml").is_file()))
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a data TSV (header line, `#` comment lines skipped); [] when absent."""
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))

@@ -77,8 +77,9 @@ class PeriodFinder:
     """Finds and resolves time expressions in one sentence."""
 
     def __init__(self, lex: Lexicon, tokens: list[Token], matches: dict[int, list[Match]], pub: date | None,
-                 previous: tuple[date | None, date | None] | None = None):
+                 previous: tuple[date | None, date | None] | None = None, war_start: date | None = None):
         self.lex, self.tokens, self.at, self.pub = lex, tokens, matches, pub
+        self.war_start = war_start  # the start the text gives its war, for "the first four months of the war"
         self.previous = previous  # the period of the figure before, for "the same period"
         self.table = [matches.get(k, []) for k in range(len(tokens))]
 
@@ -312,8 +313,8 @@ class PeriodFinder:
         """"الأشهر الأربعة الأولى من الحرب", "the first six months of this year"."""
         anchor = None
         for b in range(j, min(j + 4, len(self.tokens))):
-            if self.concept_at(b, "EVENT.war") and getattr(self, "war_start", None):
-                anchor, j = self.war_start, b + 1  # type: ignore[attr-defined]
+            if self.concept_at(b, "EVENT.war") and self.war_start:
+                anchor, j = self.war_start, b + 1
                 break
             if self.concept_at(b, "TIME.this") or self.concept_at(b, "TIME.unit.year"):
                 assert self.pub is not None
