@@ -173,9 +173,9 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     def overview(f: dict = Depends(filters)) -> Response:  # type: ignore[type-arg]
         key = ("overview",) + tuple(sorted((k, v) for k, v in f.items() if v))
         filtered = len(key) > 1
-        if not filtered and live.refresh():
-            cache.items.pop(key, None)  # the unfiltered view follows the live flows
-        cached = cache.get(store.state(), key) if filtered else cache.items.get(key)
+        if not filtered:
+            live.refresh()  # the unfiltered view is built from the live flows
+        cached = cache.get(store.state(), key)  # any change to the store drops every cached view
         if cached is not None:
             return Response(cached, media_type="application/json")
         if filtered:
