@@ -126,10 +126,11 @@ def _print_errors(gold: dict, predicted: dict) -> None:  # type: ignore[type-arg
 
 
 def _print_scores(scores: dict) -> None:  # type: ignore[type-arg]
-    head = ["lang", "gold", "pred", "match", "P", "R", "F1"] + list(FIELDS)
+    head = ["lang", "gold", "pred", "match", "P", "R", "F1", "recF1"] + list(FIELDS)
     print("\t".join(head))
     for lang, s in sorted(scores.items()):
-        cells = [lang, str(s.gold), str(s.predicted), str(s.tp), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"]
+        cells = [lang, str(s.gold), str(s.predicted), str(s.tp), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                 f"{s.record_f1:.3f}"]
         cells += ["-" if s.accuracy(n) is None else f"{s.accuracy(n):.3f}" for n in FIELDS]
         print("\t".join(cells))
 
