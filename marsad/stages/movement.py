@@ -95,8 +95,8 @@ def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
 def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
     for back in (1, 2, 3):
         for m in sent.at.get(q.i - back, ()):
-            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population") or m.is_("MONTH")
-                               or m.is_("TIME.unit") or m.is_("NOT.capacity")):
+            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population")
+                               or (m.is_("MONTH") or m.is_("TIME.unit")) and _date_like(q) or m.is_("NOT.capacity")):
                 return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص"
     if q.i > 0 and sent.tokens[q.i - 1].text in {"/", "#", "\\"}:
         return "punct-before"
@@ -110,6 +110,12 @@ def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
             and sent.concept_at(q.j + 1, "MONTH"):
         return "date"  # "24 de febrero", "15. März"
     return None
+
+
+def _date_like(q: Quantity) -> bool:
+    """A number after a month or a time unit that can be a day, a count of days or a year
+    ("Feb 24", "الأيام العشرة", "مهر ۱۴۰۳"); "5 Nisan Cuma günü 1.200 göçmen" is a count."""
+    return q.value is None or q.value < 100 or 1300 <= q.value <= 2100
 
 
 def _is_year(q: Quantity, noun: Match | None) -> bool:
