@@ -103,7 +103,11 @@ def _case_role(sent: Sentence, place: Match) -> str | None:
 
 def _owner(p: Match, quantities: list[Quantity]) -> Quantity | None:
     """The figure a place belongs to: the nearest one to its left; a place
-    before the first figure is shared by all ("وصل إلى أرمينيا أكثر من 53 ألف")."""
+    before the first figure is shared by all ("وصل إلى أرمينيا أكثر من 53 ألف"); a place right
+    before a figure is that figure's ("Polonyaya 453 bin, Macaristana 116 bin")."""
+    adjacent = [q for q in quantities if q.i == p.j]
+    if adjacent:
+        return adjacent[0]
     left = [q for q in quantities if q.j <= p.i]
     return left[-1] if left else None
 

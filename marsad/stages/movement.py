@@ -261,8 +261,10 @@ def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Moveme
     noun, demonym, reject = _noun_after(sent, q)
     if reject is not None or (q.value is not None and q.value < 10 and noun is None) or _is_year(q, noun):
         return None
-    if by_comma and noun is None and demonym is None:
-        return None  # a comma alone joins a list of counted things ("328.667 venezolanos, 57.222 ecuatorianos")
+    if by_comma and noun is None and demonym is None and not any(m.is_("PLACE") for k in range(lo, hi) for m in sent.at.get(k, ())):
+        # a comma alone joins a list of counted things ("328.667 venezolanos, 57.222 ecuatorianos")
+        # or of places with their figures ("Polonyaya 453 bin, Macaristana 116 bin")
+        return None
     if noun is not None and noun.is_("UNIT") != (other_mv.unit != "people"):
         return None
     unit = other_mv.unit if noun is None else ("households" if noun.concept == "UNIT.household" else

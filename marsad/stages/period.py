@@ -138,6 +138,8 @@ class PeriodFinder:
         return found
 
     def _set_role(self, expr: TimeExpr) -> None:
+        if self._since_after(expr):
+            return
         for back in (1, 2):
             k = expr.i - back
             for role in ("since", "during", "until"):
@@ -155,6 +157,18 @@ class PeriodFinder:
                 if m is not None:
                     expr.role = "since"
                     return
+
+    def _since_after(self, expr: TimeExpr) -> bool:
+        """"28 Şubat'tan bu yana", "2015'ten beri": "since" after the date, past its case suffix."""
+        k = expr.j
+        if k + 1 < len(self.tokens) and self.tokens[k].text == "'" and self.tokens[k + 1].text in self.lex.settings.get(
+                "suffix_roles", ()):
+            k += 2
+        m = self.concept_at(k, "TIME.since")
+        if m is None or k == expr.j and not self.lex.settings.get("suffix_roles"):
+            return False
+        expr.role, expr.j = "since", m.j
+        return True
 
     def _expr_at(self, k: int) -> TimeExpr | None:
         same = self.concept_at(k, "TIME.same_period")

@@ -64,3 +64,19 @@ def test_casualties_and_arrests_are_not_figures() -> None:
 
 def test_percentage_before_the_number_is_not_a_figure() -> None:
     assert extract("Göçmenlerin yüzde 45'i Suriye'ye döndü.", published="2024-04-05", language="tr") == []
+
+
+def test_a_list_of_places_with_their_figures_shares_the_verb_at_the_end() -> None:
+    text = "Almanyaya 12 bin 500, Avusturyaya 4 bin 300 ve diğer ülkelere 2 bin mülteci geçti."
+    found = {(f.value, f.destination) for f in extract(text, published="2024-04-05", language="tr")}
+    assert {(12500, "DE"), (4300, "AT")} <= found
+
+
+def test_since_after_the_date_and_its_suffix() -> None:
+    (f,) = extract("10 Mart'tan bu yana 60 bin kişi evlerini terk etti.", published="2024-04-05", language="tr")
+    assert (f.value, f.movement, f.period_start, f.period_end) == (60000, "displaced", "2024-03-10", "2024-04-05")
+
+
+def test_provinces_and_obligations_are_not_figures() -> None:
+    text = "Depremzedeler 40 ile taşındı. Sınırdan 3 bin kişinin geçmesi gerekirken kapı kapatıldı."
+    assert extract(text, published="2024-04-05", language="tr") == []
