@@ -138,8 +138,6 @@ class PeriodFinder:
         return found
 
     def _set_role(self, expr: TimeExpr) -> None:
-        if self._since_after(expr):
-            return
         for back in (1, 2):
             k = expr.i - back
             for role in ("since", "during", "until"):
@@ -148,11 +146,14 @@ class PeriodFinder:
                     expr.role = role
                     expr.i = k
                     return
+        j, case = self._case_after(expr.j)  # "28 Şubat'tan bu yana": past the case suffix
         for role in ("since", "until"):  # "یکم اپریل سے", "یکم اگست تک": the role word after the date
-            m = self.concept_at(expr.j, f"TIME.{role}_after")
+            m = self.concept_at(j, f"TIME.{role}_after")
             if m is not None:
                 expr.role, expr.j = role, m.j
                 return
+        if case == "from":  # "24 Şubat'tan": the ablative alone starts the period
+            expr.role, expr.j = "since", j
         if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
             for k in range(expr.i - 1, max(expr.i - 22, -1), -1):
@@ -163,17 +164,12 @@ class PeriodFinder:
                     expr.role = "since"
                     return
 
-    def _since_after(self, expr: TimeExpr) -> bool:
-        """"28 Şubat'tan bu yana", "2015'ten beri": "since" after the date, past its case suffix."""
-        k = expr.j
-        if k + 1 < len(self.tokens) and self.tokens[k].text == "'" and self.tokens[k + 1].text in self.lex.settings.get(
-                "suffix_roles", ()):
-            k += 2
-        m = self.concept_at(k, "TIME.since")
-        if m is None or k == expr.j and not self.lex.settings.get("suffix_roles"):
-            return False
-        expr.role, expr.j = "since", m.j
-        return True
+    def _case_after(self, j: int) -> tuple[int, str | None]:
+        """The token past a case suffix written after an apostrophe ("Şubat'tan"), and the suffix's role."""
+        roles = self.lex.settings.get("suffix_roles") or {}
+        if j + 1 < len(self.tokens) and self.tokens[j].text == "'" and self.tokens[j + 1].text in roles:
+            return j + 2, roles[self.tokens[j + 1].text]
+        return j, None
 
     def _expr_at(self, k: int) -> TimeExpr | None:
         same = self.concept_at(k, "TIME.same_period")
@@ -261,8 +257,10 @@ class PeriodFinder:
             or self.ending_at(k, "TIME.since_start") is not None
 
     def _year_context(self, k: int) -> bool:
+        after, case = self._case_after(k + 1)  # "2022 yılında", "2022'de"
         return any(self.concept_at(k - b, p) for b in (1, 2)
-                   for p in ("TIME.unit.year", "TIME.since", "TIME.during", "PREP.in", "TIME.until"))
+                   for p in ("TIME.unit.year", "TIME.since", "TIME.during", "PREP.in", "TIME.until")) \
+            or case is not None or self.concept_at(after, "TIME.unit.year") is not None and bool(self.lex.settings.get("suffix_roles"))
 
     def _day_month(self, k: int, day: int, month: Match, end_tok: int | None = None) -> TimeExpr | None:
         assert self.pub is not None

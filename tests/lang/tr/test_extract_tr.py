@@ -80,3 +80,21 @@ def test_since_after_the_date_and_its_suffix() -> None:
 def test_provinces_and_obligations_are_not_figures() -> None:
     text = "Depremzedeler 40 ile taşındı. Sınırdan 3 bin kişinin geçmesi gerekirken kapı kapatıldı."
     assert extract(text, published="2024-04-05", language="tr") == []
+
+
+def test_from_and_to_dates_by_their_case_suffixes() -> None:
+    (f,) = extract("3 Mart'tan 9 Mart'a kadar 14 bin kişi Lübnan'dan Suriye'ye geçti.", published="2024-03-12", language="tr")
+    assert (f.period_start, f.period_end) == ("2024-03-03", "2024-03-09")
+
+
+def test_year_followed_by_its_unit_and_suffix() -> None:
+    (f,) = extract("Yunanistan 2022 yılında 12 bin göçmeni Türkiye'ye geri itti.", published="2023-02-01", language="tr")
+    assert (f.value, f.movement, f.period_start, f.period_end) == (12000, "returned", "2022-01-01", "2022-12-31")
+
+
+def test_the_speaker_before_according_to_and_at_the_start_of_the_sentence() -> None:
+    (f,) = extract("BMMYK'ya göre 40 bin Sudanlı Çad'a kaçtı.", published="2024-03-12", language="tr")
+    assert f.source_type == "un_agency"
+    (g,) = extract("İçişleri Bakanlığı, 2 bin 300 düzensiz göçmenin ülkelerine gönderildiğini açıkladı.",
+                   published="2024-03-12", language="tr")
+    assert (g.value, g.movement, g.source_type) == (2300, "returned", "government")
