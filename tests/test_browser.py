@@ -32,7 +32,8 @@ ARTICLES = [
     {"id": "en-2", "outlet": "wire.example", "language": "en", "published": "2024-03-26",
      "text": "Turkey said on Tuesday that about 65,000 Syrians had crossed into the country since March 1."},
     {"id": "en-3", "outlet": "news.example", "language": "en", "published": "2024-04-09",
-     "text": "Turkish officials said on Tuesday that more than 90,000 Syrians had crossed into the country since March 1."},
+     "text": "Turkish officials said on Tuesday that more than 90,000 Syrians had crossed into the country "
+             "since March 1."},
 ]
 PAGES = {"overview": "#/", "flow": "#/flow?movement=arrived&origin=SY&destination=TR&nationality=SY",
          "document": "#/document/1", "review": "#/review", "ingest": "#/ingest", "empty": "#/?movement=evacuated"}
@@ -177,7 +178,8 @@ def test_review_highlights_the_number_and_offers_pick_lists(server: str, browser
     mark = evidence.find_element(By.CSS_SELECTOR, "mark.under-review").text
     assert mark and re.search(r"\d", mark) and mark in evidence.text
     qualifier = Select(browser.find_element(By.CSS_SELECTOR, "#correct select[name=qualifier]"))
-    assert [o.get_attribute("value") for o in qualifier.options][1:] == ["exact", "approx", "at_least", "at_most", "range", "vague"]
+    values = [o.get_attribute("value") for o in qualifier.options][1:]
+    assert values == ["exact", "approx", "at_least", "at_most", "range", "vague"]
     assert "at least" in [o.text for o in qualifier.options]
     countries = Select(browser.find_element(By.CSS_SELECTOR, "#correct select[name=destination]"))
     assert len(countries.options) > 200 and "Jordan (JO)" in [o.text for o in countries.options]
@@ -207,7 +209,8 @@ def test_a_correction_is_previewed_then_changes_the_flow(server: str, browser) -
     browser.find_element(By.ID, "save").click()
     _wait(browser, "#message")
     assert "corrected" in browser.find_element(By.ID, "message").text
-    _open(browser, server, "#/flow?movement=hosted&origin=SY&destination=JO&nationality=SY", css="svg.chart g.point circle")
+    jordan_flow = "#/flow?movement=hosted&origin=SY&destination=JO&nationality=SY"
+    _open(browser, server, jordan_flow, css="svg.chart g.point circle")
     assert "700,000" in browser.find_element(By.TAG_NAME, "main").text
 
 
