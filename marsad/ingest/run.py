@@ -11,18 +11,20 @@ from __future__ import annotations
 import os
 import sys
 import urllib.request
-from urllib.parse import urlparse
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from urllib.parse import urlparse
 
 from marsad.ingest.readers import READERS, Failure, RawArticle, read_html, reader_for
-from marsad.lang import available_languages
+from marsad.lang import available_languages, unread_line
 from marsad.language import detect_language
 from marsad.lexicon import load_lexicon
 from marsad.normalize import normalize
 from marsad.pipeline import EXTRACTOR_VERSION, extract
+from marsad.schema import FieldError, parse_iso_date
 from marsad.store import NewDocument, Store
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -37,10 +39,11 @@ class Summary:
     failed: int = 0
     figures: int = 0
     failures: list[Failure] = field(default_factory=list)
+    unread: Counter[str] = field(default_factory=Counter)  # language -> documents stored without figures
 
     def line(self) -> str:
-        return (f"documents: {self.new} new, {self.seen} seen, {self.failed} failed; "
-                f"figures: {self.figures}")
+        line = f"documents: {self.new} new, {self.seen} seen, {self.failed} failed; figures: {self.figures}"
+        return line + (f"; {unread_line(self.unread)}" if self.unread else "")
 
 
 def _fetch(url: str, max_bytes: int) -> tuple[bytes, str | None]:
@@ -95,11 +98,21 @@ def prepare(raw: RawArticle) -> NewDocument:
     """Language, figures, outlet and wire agency of one article (runs in a worker)."""
     language = raw.language or detect_language(raw.text)
     supported = language in available_languages()
-    found = extract(raw.text, published=raw.published, language=language) if supported else []
+    published = _published(raw.published)
+    found = extract(raw.text, published=published, language=language) if supported else []
     outlet = raw.outlet or (urlparse(raw.url).hostname if raw.url else None)
     wire = wire_agency(raw.text, language) if supported else None
-    return NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, raw.published,
+    return NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, published,
                        raw.encoding, found, EXTRACTOR_VERSION, outlet, wire)
+
+
+def _published(raw: str | None) -> str | None:
+    """A source's publication date if it is an ISO date: a feed or CSV that writes
+    15/04/2024 is kept without a date rather than read as a guess."""
+    try:
+        return parse_iso_date("published", raw) if raw else None
+    except FieldError:
+        return None
 
 
 def wire_agency(text: str, language: str) -> str | None:
@@ -152,6 +165,7 @@ def _store_batch(store: Store, batch: list[RawArticle], pool: object, summary: S
             seen_here.add(h)
             todo.append(a)
     docs = list(pool.imap(prepare, todo, chunksize=8)) if pool is not None else [prepare(a) for a in todo]  # type: ignore[attr-defined]
+    summary.unread.update(str(d.language) for d in docs if d.language not in available_languages())
     new, seen, count = store.add_documents(docs)
     summary.new += new
     summary.seen += seen
