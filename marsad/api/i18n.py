@@ -13,17 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from marsad.schema import FIELDS, REVIEW_STATUSES
+
 MESSAGES = Path(__file__).parent / "messages"
-# The values the review form offers (ANNOTATION.md's enums); each has a
-# message `<field>.<value>` in every catalogue.
+# The values the review form and the filters offer, from the one field schema;
+# each has a message `<field>.<value>` in every catalogue.
 ENUMS: dict[str, tuple[str, ...]] = {
-    "qualifier": ("exact", "approx", "at_least", "at_most", "range", "vague"),
-    "unit": ("people", "households", "vehicles"),
-    "kind": ("total", "rate", "stock"),
-    "per": ("hour", "day", "week", "month", "year"),
-    "movement": ("fled", "displaced", "evacuated", "arrived", "departed", "returned", "waiting", "asylum", "hosted"),
-    "source_type": ("government", "un_agency", "ngo", "media", "witness", "other", "unknown"),
-    "status": ("unreviewed", "confirmed", "rejected", "corrected"),
+    **{name: spec.choices for name, spec in FIELDS.items() if spec.choices},
+    "status": REVIEW_STATUSES,
 }
 
 
@@ -43,6 +40,7 @@ def catalogue(locale: str) -> dict[str, Any]:
     return {"locale": locale, "dir": "rtl" if cldr.character_order == "right-to-left" else "ltr",
             "numbering": cldr.default_numbering_system, "messages": messages, "countries": countries,
             "enums": {name: list(values) for name, values in ENUMS.items()},
+            "required": [name for name, spec in FIELDS.items() if not spec.nullable],
             "languages": {code: _name(code) for code in locales()}}
 
 

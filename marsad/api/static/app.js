@@ -228,7 +228,7 @@ async function highlighted(f) {
 }
 function fieldInput(name, value) {
   const v = value ?? "";
-  if (L.enums[name]) return el("select", { name }, el("option", { value: "" }, t("none")), ...L.enums[name].map((x) => el("option", { value: x, selected: v === x }, label(name, x))));
+  if (L.enums[name]) return el("select", { name }, L.required.includes(name) ? "" : el("option", { value: "" }, t("none")), ...L.enums[name].map((x) => el("option", { value: x, selected: v === x }, label(name, x))));
   if (COUNTRIES.includes(name)) return el("select", { name, class: "country" }, el("option", { value: "" }, t("unknown")),
     ...sortedCountries().map(([code, n]) => el("option", { value: code, selected: v === code }, `${n} (${code})`)));
   if (NUMBERS.includes(name)) return el("input", { name, type: "number", min: 0, step: 1, value: v });
