@@ -29,6 +29,8 @@ from marsad.schema import (  # noqa: F401  (re-exported)
     parse_filters,
 )
 from marsad.store.schema import documents, failures, figures, reviews
+from marsad.store.stories import assign_story
+from marsad.store.views import VIEWS, create_views, drop_views
 
 
 def content_hash(text: str) -> str:
@@ -100,7 +102,10 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+                if not _views_current(conn, cfg):  # views are code: rebuilt around a migration
+                    drop_views(conn)
+                    command.upgrade(cfg, "head")
+                    create_views(conn)
         except Exception as exc:  # an unreachable server or a file that is not a database
             self.engine.dispose()
             raise MarsadError("E301", f"cannot open the store {self.url.split('@')[-1]}: {exc.__class__.__name__}: "
@@ -140,6 +145,7 @@ class Store:
                     text=doc.text, version=(previous.version + 1) if previous else 1,
                     supersedes=previous.id if previous else None, extractor_version=doc.extractor_version,
                     ingested_at=_now(), outlet=doc.outlet, wire=doc.wire)).inserted_primary_key[0]
+                assign_story(conn, doc_id, doc.text)
                 count += self._insert_figures(conn, doc_id, doc.figures or [], doc.extractor_version or "")
                 new += 1
         return new, seen, count
@@ -312,7 +318,7 @@ class Store:
         last_review = (select(reviews.c.figure_id, func.max(reviews.c.id).label("review_id"))
                        .where(reviews.c.orphaned.is_(False)).group_by(reviews.c.figure_id).subquery())
         q = (select(figures, documents.c.url, documents.c.language, documents.c.published, documents.c.outlet,
-                    documents.c.wire, reviews.c.decision, reviews.c.corrections)
+                    documents.c.wire, documents.c.story, reviews.c.decision, reviews.c.corrections)
              .join(documents, documents.c.id == figures.c.document_id)
              .outerjoin(last_review, last_review.c.figure_id == figures.c.id)
              .outerjoin(reviews, reviews.c.id == last_review.c.review_id)
@@ -396,6 +402,18 @@ class Store:
                     r.update(decision=rev.decision if rev else None, corrections=rev.corrections if rev else None,
                              reviewer=rev.reviewer if rev else None)
             return rows
+
+
+def _views_current(conn: Any, cfg: Any) -> bool:
+    """At the newest migration, with the views in place: nothing to do."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import inspect
+
+    current = MigrationContext.configure(conn).get_current_revision()
+    if current != ScriptDirectory.from_config(cfg).get_current_head():
+        return False
+    return set(VIEWS) <= set(inspect(conn).get_view_names())
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _: Any) -> None:
