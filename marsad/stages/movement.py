@@ -179,9 +179,21 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
     return None
 
 
+def _is_period_not_rate(sent: Sentence, rate: Match) -> bool:
+    """"a week ago", "in a year", "في العام الماضي", "in the year 2024": a time, not a rate."""
+    after = rate.j
+    if any(sent.concept_at(after, c) for c in ("TIME.ago", "TIME.last", "TIME.this")):
+        return True
+    if after < len(sent.tokens) and sent.tokens[after].text.isdigit() and len(sent.tokens[after].text) == 4:
+        return True
+    return any(m.j == rate.i and (m.is_("TIME.during") or m.is_("TIME.since")) for m in sent.at.get(rate.i - 1, ()))
+
+
 def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[str, str | None, str | None]:
     for k in list(range(q.j, min(q.j + 10, len(sent.tokens)))) + list(range(max(0, q.i - 3), q.i)):
         rate = sent.concept_at(k, "RATE")
+        if rate is not None and _is_period_not_rate(sent, rate):
+            continue
         if rate is not None and (rate.i >= q.j or rate.j >= q.i - 1) and sent.distance((q.i, q.j), (rate.i, rate.j)) < 12:
             return "rate", rate.concept.split(".")[1], rate.entry.rule  # "5,000 a day"; "täglich mehr als 10.000"
     if movement in STOCK_MOVES or from_noun:
