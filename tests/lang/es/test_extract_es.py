@@ -52,3 +52,10 @@ def test_a_span_of_days() -> None:
     (g,) = [f.annotation() for f in extract("Entre el 1 y el 7 de mayo cruzaron 12.000 personas el Darién.",
                                             published="2024-06-20", language="es")]
     assert (g["period_start"], g["period_end"]) == ("2024-05-01", "2024-05-07")
+
+
+def test_a_general_directorate_is_the_government() -> None:
+    (f,) = [f.annotation() for f in extract(
+        "La Dirección General de Migración informó que 3.200 haitianos fueron deportados en abril.",
+        published="2024-05-02", language="es")]
+    assert (f["value"], f["movement"], f["nationality"], f["source_type"]) == (3200, "returned", "HT", "government")

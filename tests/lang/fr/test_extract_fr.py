@@ -50,3 +50,9 @@ def test_a_span_of_days() -> None:
     (f,) = [f.annotation() for f in extract("Du 3 au 9 mars, 2 100 migrants sont arrivés à Lampedusa.",
                                             published="2024-03-20", language="fr")]
     assert (f["period_start"], f["period_end"]) == ("2024-03-03", "2024-03-09")
+
+
+def test_central_africans_are_a_nationality() -> None:
+    (f,) = [f.annotation() for f in extract("Près de 6 000 Centrafricains sont arrivés au Tchad en mai.",
+                                            published="2023-06-10", language="fr")]
+    assert (f["nationality"], f["origin"], f["destination"]) == ("CF", "CF", "TD")
