@@ -164,9 +164,12 @@ class PeriodFinder:
         for b in range(k - 1, max(k - 22, -1), -1):
             if self.tokens[b].text == ";":
                 return False
-            if self.concept_at(b, "TIME.since") is not None:
-                return True
+            if self.concept_at(b, "TIME.since") is not None and not self._inside(b, "QUAL"):
+                return True  # (not the "از" of "بیش از", "more than")
         return False
+
+    def _inside(self, k: int, prefix: str) -> bool:
+        return any(m.i <= k < m.j and m.is_(prefix) for b in range(max(0, k - 3), k + 1) for m in self.at.get(b, ()))
 
     def _case_after(self, j: int) -> tuple[int, str | None]:
         """The token past a case suffix written after an apostrophe ("Şubat'tan"), and the suffix's role."""
