@@ -80,3 +80,7 @@ def test_south_asian_scale_words() -> None:
     assert (g["value"], g["destination"]) == (15000000, "PK")
     (h,) = figures("Pakistan has deported 20 lakh Afghans since 2023.")
     assert (h["value"], h["movement"], h["nationality"], h["destination"]) == (2000000, "returned", "AF", "AF")
+
+
+def test_aid_trucks_are_not_vehicles_that_move_people() -> None:
+    assert figures("Twenty trucks loaded with food and medicine entered Gaza through Rafah on Saturday.") == []

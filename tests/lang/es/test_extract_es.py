@@ -59,3 +59,19 @@ def test_a_general_directorate_is_the_government() -> None:
         "La Dirección General de Migración informó que 3.200 haitianos fueron deportados en abril.",
         published="2024-05-02", language="es")]
     assert (f["value"], f["movement"], f["nationality"], f["source_type"]) == (3200, "returned", "HT", "government")
+
+
+def test_a_series_goes_on_with_reached_and_skips_its_years() -> None:
+    found = [f.annotation() for f in extract(
+        "En 2021 unos 9.000 migrantes cruzaron la selva. Al año siguiente la cifra se multiplicó y alcanzó las "
+        "150.000 personas.", published="2024-01-10", language="es")]
+    assert [(f["value"], f["movement"]) for f in found] == [(9000, "arrived"), (150000, "arrived")]
+    assert all(f["value"] != 2021 for f in found)
+
+
+def test_aid_trucks_carry_no_one_who_moves() -> None:
+    text = "Un convoy de doce camiones cargados con alimentos y medicinas entró en la Franja de Gaza."
+    assert [f.annotation() for f in extract(text, published="2023-10-28", language="es")] == []
+    (f,) = [f.annotation() for f in extract("Unos 40 autobuses con evacuados llegaron a Jan Yunis.",
+                                            published="2023-10-28", language="es")]
+    assert (f["value"], f["unit"]) == (40, "vehicles")
