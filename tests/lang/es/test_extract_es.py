@@ -75,3 +75,17 @@ def test_aid_trucks_carry_no_one_who_moves() -> None:
     (f,) = [f.annotation() for f in extract("Unos 40 autobuses con evacuados llegaron a Jan Yunis.",
                                             published="2023-10-28", language="es")]
     assert (f["value"], f["unit"]) == (40, "vehicles")
+
+
+def test_a_span_between_two_full_dates() -> None:
+    (f,) = [f.annotation() for f in extract(
+        "Entre el 1 de octubre de 2024 y el 31 de marzo de 2025 fueron deportados 150.000 haitianos.",
+        published="2025-04-02", language="es")]
+    assert (f["period_start"], f["period_end"], f["movement"]) == ("2024-10-01", "2025-03-31", "returned")
+
+
+def test_the_country_of_the_war_since_its_start_is_no_origin() -> None:
+    (f,) = [f.annotation() for f in extract(
+        "Unos 2 millones de ucranianos han huido desde el comienzo de la invasión de Rusia.",
+        published="2022-04-02", language="es")]
+    assert (f["nationality"], f["origin"]) == ("UA", "UA")

@@ -74,3 +74,12 @@ def test_people_sleeping_rough_are_a_stock() -> None:
     (f,) = [f.annotation() for f in extract("Environ 150 exilés dorment toujours dans un gymnase de Calais.",
                                             published="2023-07-06", language="fr")]
     assert (f["value"], f["movement"], f["kind"]) == (150, "hosted", "stock")
+
+
+def test_first_of_the_month_and_a_span_of_two_dates() -> None:
+    (f,) = [f.annotation() for f in extract("Le 1er mars, 300 migrants sont arrivés à Mayotte.",
+                                            published="2025-04-01", language="fr")]
+    assert (f["period_start"], f["period_end"]) == ("2025-03-01", "2025-03-01")
+    (g,) = [f.annotation() for f in extract("Du 1er octobre au 31 mars, 5 000 migrants sont arrivés à Mayotte.",
+                                            published="2025-04-01", language="fr")]
+    assert (g["period_start"], g["period_end"]) == ("2024-10-01", "2025-03-31")
