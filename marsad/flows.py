@@ -191,14 +191,17 @@ class Flow:
                 yield from c.figures
 
     def summary(self) -> dict[str, Any]:
-        """Latest total and daily rate, first and last report, sources, conflicts."""
+        """Latest total, daily rate and stock, first and last report, sources, conflicts."""
         def latest(kind: str, per: str | None = None) -> dict[str, Any] | None:
-            found = [s.latest for s in self.series if s.kind == kind and s.unit == "people" and (per is None or s.per == per)]
-            found = [c for c in found if c is not None]
+            """People first; a flow counted only in households or vehicles (cars waiting at a
+            border) shows that count, with its unit."""
+            series = [s for s in self.series if s.kind == kind and (per is None or s.per == per)]
+            people = [s for s in series if s.unit == "people"]
+            found = [(s.latest, s.unit) for s in people or series if s.latest is not None]
             if not found:
                 return None
-            best = max(found, key=lambda c: c.representative.period_end or "")
-            return best.as_dict()
+            best, unit = max(found, key=lambda cu: cu[0].representative.period_end or "")
+            return {**best.as_dict(), "unit": unit}
         reported = sorted(filter(None, (f.published or f.period_end for f in self.figures())))
         return {
             "movement": self.movement, "origin": self.origin, "destination": self.destination,

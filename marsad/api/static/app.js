@@ -60,13 +60,14 @@ const fmt = (n) => (n === null || n === undefined ? "…" : NF.format(n));
 const fmtDate = (d) => { if (!d) return "…"; const date = d instanceof Date ? d : new Date(d + "T00:00:00Z"); return isNaN(date) ? String(d) : DF.format(date); };
 const rtl = () => L.dir === "rtl";
 const to = () => (rtl() ? " ← " : " → ");  // the arrow points the way the line is read
+const unitWord = (f) => (f.unit && f.unit !== "people" ? " " + label("unit", f.unit) : "");
 /** A figure's number with its qualifier in words: "about 40,000", "10,000–99,999". */
 function number(f) {
   if (!f) return "–";
   const q = f.qualifier || "exact";
-  if (q === "at_least") return `${label("qualifier", q)} ${fmt(f.value ?? f.low)}`;
-  if (q === "at_most") return `${label("qualifier", q)} ${fmt(f.value ?? f.high)}`;
-  const n = f.value !== null && f.value !== undefined ? fmt(f.value) : `${fmt(f.low)}–${fmt(f.high)}`;
+  if (q === "at_least") return `${label("qualifier", q)} ${fmt(f.value ?? f.low)}${unitWord(f)}`;
+  if (q === "at_most") return `${label("qualifier", q)} ${fmt(f.value ?? f.high)}${unitWord(f)}`;
+  const n = (f.value !== null && f.value !== undefined ? fmt(f.value) : `${fmt(f.low)}–${fmt(f.high)}`) + unitWord(f);
   return q === "exact" || q === "range" ? n : `${label("qualifier", q)} ${n}`;
 }
 const flowName = (f) => `${label("movement", f.movement)}: ${country(f.origin)}${to()}${country(f.destination)}${f.nationality ? " (" + country(f.nationality) + ")" : ""}`;
