@@ -94,6 +94,7 @@ def flow_rows(store: Store) -> list[dict[str, Any]]:
                 d = cluster.as_dict()
                 rows.append({
                     **key, "kind": series.kind, "unit": series.unit, "per": series.per,
+                    "window": series.window, "since": series.since, "place": series.place, "part": series.part,
                     "value": d["value"], "low": d["low"], "high": d["high"], "qualifier": d["qualifier"],
                     "period_start": d["period_start"], "period_end": d["period_end"],
                     "independent_origins": d["independent_origins"], "outlets": "; ".join(d["outlets"]),

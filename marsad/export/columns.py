@@ -8,7 +8,7 @@ FIGURE_COLUMNS = ("id", "document_id", "article", "url", "outlet", "language", "
                   "origin_name", "origin_place", "destination", "destination_name", "destination_place",
                   "period_start", "period_end", "source", "source_type", "review", "evidence")
 FLOW_COLUMNS = ("movement", "origin", "origin_name", "destination", "destination_name", "nationality",
-                "nationality_name", "kind", "unit", "per", "value", "low", "high", "qualifier", "period_start",
+                "nationality_name", "kind", "unit", "per", "window", "since", "place", "part", "value", "low", "high", "qualifier", "period_start",
                 "period_end", "independent_origins", "outlets", "sources", "figures", "conflict", "evidence")
 LATEST = (("total", "latest total"), ("daily_rate", "latest daily rate"), ("stock", "latest stock"))
 LATEST_COLUMNS = (("movement", "origin", "origin_name", "destination", "destination_name", "nationality",
@@ -21,7 +21,7 @@ COLUMNS = {"figures": FIGURE_COLUMNS, "flows": FLOW_COLUMNS, "latest": LATEST_CO
 INTEGERS = frozenset({"id", "document_id", "value", "low", "high", "independent_origins", "independent_sources",
                       "conflicts"}
                      | {f"{part}{suffix}" for part, _ in LATEST for suffix in ("", "_low", "_high", "_sources")})
-DATES = frozenset({"published", "period_start", "period_end", "first_report", "last_report"}
+DATES = frozenset({"published", "period_start", "period_end", "first_report", "last_report", "since"}
                   | {f"{part}_date" for part, _ in LATEST})
 BOOLEANS = frozenset({"conflict"})
 
@@ -50,6 +50,10 @@ _HELP = {
     "first_report": "the flow's first report", "last_report": "the flow's last report",
     "independent_sources": "independent origins over the whole flow",
     "conflicts": "pairs of same-day points that cannot both be true",
+    "window": "for totals: day (one day's count), short (a week or less) or cumulative",
+    "since": "for cumulative totals: the day the count starts from",
+    "place": "a place inside the country (a sub-flow), else empty for the whole country",
+    "part": "the subgroup of a series of parts (children …), empty for whole groups",
 }
 for _code in ("nationality", "origin", "destination"):
     _HELP[f"{_code}_name"] = f"the {_code} country's English name (CLDR)"
