@@ -135,7 +135,29 @@ class PeriodFinder:
             self._set_role(expr)
             found.append(expr)
             k = max(expr.j, k + 1)
-        return found
+        return self._join_date_ranges(found)
+
+    _DATES = ("period.date", "period.month_year", "period.day_range")
+
+    def _join_date_ranges(self, found: list[TimeExpr]) -> list[TimeExpr]:
+        """"entre el 1 de octubre de 2024 y el 31 de marzo de 2025", "from 1 October to 31 March":
+        two dates joined by "to" (or by "and" after "between") are one span."""
+        out: list[TimeExpr] = []
+        links = set(self.lex.settings.get("day_range_links", ()))
+        and_words = set(self.lex.settings.get("and_words", ()))
+        articles = set(self.lex.settings.get("date_articles", ()))
+        for expr in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.rule in self._DATES and expr.rule in self._DATES and prev.start <= expr.end:
+                gap = [t.text for t in self.tokens[prev.j:expr.i] if t.text not in articles]
+                opened = any(self.concept_at(prev.i - b, "RANGE.between") for b in (1, 2))
+                link = len(gap) == 1 and (gap[0] in links or (self.concept_at(prev.j, "RANGE.to") is not None
+                                                             and (gap[0] not in and_words or opened)))
+                if link:
+                    out[-1] = TimeExpr(prev.i, expr.j, prev.start, expr.end, "during", "period.date_range")
+                    continue
+            out.append(expr)
+        return out
 
     def _set_role(self, expr: TimeExpr) -> None:
         for back in (1, 2):
@@ -143,8 +165,9 @@ class PeriodFinder:
             for role in ("since", "during", "until"):
                 m = self.concept_at(k, f"TIME.{role}")
                 if m is not None and expr.i - 1 <= m.j <= expr.i and m.concept != "TIME.since_start":
-                    expr.role = role
                     expr.i = k
+                    # "since the war began in April 2023": a bare "in" inside a since-clause dates the start
+                    expr.role = "since" if role == "during" and m.j - m.i == 1 and self._since_before(k) else role
                     return
         j, case = self._case_after(expr.j)  # "28 Şubat'tan bu yana": past the case suffix
         for role in ("since", "until"):  # "یکم اپریل سے", "یکم اگست تک": the role word after the date
@@ -156,13 +179,19 @@ class PeriodFinder:
             expr.role, expr.j = "since", j
         if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
-            for k in range(expr.i - 1, max(expr.i - 22, -1), -1):
-                if self.tokens[k].text == ";":
-                    break
-                m = self.concept_at(k, "TIME.since")
-                if m is not None:
-                    expr.role = "since"
-                    return
+            if self._since_before(expr.i):
+                expr.role = "since"
+
+    def _since_before(self, k: int) -> bool:
+        for b in range(k - 1, max(k - 22, -1), -1):
+            if self.tokens[b].text == ";":
+                return False
+            if self.concept_at(b, "TIME.since") is not None and not self._inside(b, "QUAL"):
+                return True  # (not the "از" of "بیش از", "more than")
+        return False
+
+    def _inside(self, k: int, prefix: str) -> bool:
+        return any(m.i <= k < m.j and m.is_(prefix) for b in range(max(0, k - 3), k + 1) for m in self.at.get(b, ()))
 
     def _case_after(self, j: int) -> tuple[int, str | None]:
         """The token past a case suffix written after an apostrophe ("Şubat'tan"), and the suffix's role."""
@@ -180,7 +209,7 @@ class PeriodFinder:
                 start, end = start.replace(year=year), end.replace(year=year)  # "In 2022, ... in the same period"
             if start or end:
                 return TimeExpr(same.i, same.j, start or end, end or start, "during", "period.same_period")  # type: ignore[arg-type]
-        for reader in (self._date, self._weekday, self._relative_day, self._units):
+        for reader in (self._day_range, self._date, self._weekday, self._relative_day, self._units):
             expr = reader(k)
             if expr is not None:
                 return expr
@@ -236,6 +265,38 @@ class PeriodFinder:
             return TimeExpr(k, k + 1 + (1 if self.concept_at(k, "TIME.unit.year") else 0), date(year, 1, 1), min(date(year, 12, 31), pub), rule="period.year")
         return None
 
+    def _day_of_month(self, k: int) -> int | None:
+        tok = self.tokens[k] if 0 <= k < len(self.tokens) else None
+        if tok is None or tok.kind != "num" or not tok.text.isdigit() or len(tok.text) > 2:
+            return None
+        return int(tok.text) if 1 <= int(tok.text) <= 31 else None
+
+    def _day_range(self, k: int) -> TimeExpr | None:
+        """"del 3 al 9 de marzo", "du 3 au 9 mars", "entre el 1 y el 7 de mayo", "3-9 March": one span of days."""
+        first = self._day_of_month(k)
+        if first is None or k + 2 >= len(self.tokens):
+            return None
+        link = self.concept_at(k + 1, "RANGE.to")
+        words = self.lex.settings.get("day_range_links", ())
+        j = link.j if link is not None else k + 2 if self.tokens[k + 1].text in words else None
+        if j is None:
+            return None
+        if j < len(self.tokens) and self.tokens[j].text in self.lex.settings.get("date_articles", ()):
+            j += 1  # "y el 7"
+        last = self._day_of_month(j)
+        if last is None or last <= first:
+            return None
+        after = j + 1
+        if after < len(self.tokens) and self.tokens[after].text in self.lex.settings.get("date_connectors", ()):
+            after += 1
+        month = self.concept_at(after, "MONTH")
+        if month is None:
+            return None
+        end = self._day_month(j, last, month)
+        if end is None:
+            return None
+        return TimeExpr(k, end.j, end.start.replace(day=first), end.end, "during", "period.day_range")
+
     def _month_range(self, k: int, end: int, first_month: int) -> TimeExpr | None:
         """"from January to March 2023", "من يناير إلى مارس 2023"."""
         link = self.concept_at(end, "RANGE.to")
@@ -272,6 +333,8 @@ class PeriodFinder:
             j = self.concept_at(j + 1, "MONTH").j  # type: ignore[union-attr]
         if j < len(self.tokens) and self.tokens[j].text == ",":
             j += 1 if _year_at(self.tokens, j + 1) else 0
+        if j < len(self.tokens) and self.tokens[j].text in self.lex.settings.get("date_connectors", ()):
+            j += 1 if _year_at(self.tokens, j + 1) else 0  # "1 de octubre de 2024"
         year = _year_at(self.tokens, j)
         try:
             d = date(year, month_no, day) if year else _latest(self.pub, month_no, day)
@@ -346,6 +409,9 @@ class PeriodFinder:
             return TimeExpr(k - (1 if ago.i < k else 0), max(j, ago.j), d, d, "ago", "period.ago")
         if n is None and last is not None:
             return self._previous(k, last.j, name)
+        if n is None and ago is not None:  # "a week ago", "قبل أسبوع", "منذ شهر": one unit back
+            d = self._minus(1, name)
+            return TimeExpr(k - (1 if ago.i < k else 0), max(j, ago.j), d, d, "ago", "period.ago")
         if n is None and since_start is not None:
             expr = self._current(since_start.i, j, name)
             if expr is not None:
