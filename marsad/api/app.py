@@ -261,4 +261,5 @@ def create_app_from_env() -> FastAPI:
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items() if k != "content_hash"}
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()
+            if k not in ("content_hash", "minhash")}
