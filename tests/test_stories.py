@@ -109,3 +109,16 @@ def test_the_dev_corpus_as_text_html_and_changed_keeps_its_origins(dev_corpus: P
     shared = set(before) & set(after)
     assert shared and all(after[k] == before[k] for k in shared), json.dumps(
         {str(k): (before[k], after[k]) for k in shared if after[k] != before[k]})
+
+
+def test_reports_from_one_template_with_other_numbers_are_other_stories(tmp_path: Path) -> None:
+    lines = [f"Some {n},000 people fled to Chad last week, UNHCR said on Monday in its weekly update on Sudan."
+             for n in (12, 23, 45)]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(json.dumps({"id": str(k), "text": t, "language": "en", "published": "2024-03-14"})
+                              for k, t in enumerate(lines + [lines[0] + " Aid groups asked for more help."])),
+                    encoding="utf-8")
+    with Store(str(tmp_path / "m.db")) as store:
+        ingest(store, [str(path)], progress=False)
+        stories = [d["story"] for d in store.documents()]
+    assert stories == [1, 2, 3, 1]

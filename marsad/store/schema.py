@@ -46,7 +46,7 @@ story_keys = Table(
     Column("key", String(24), nullable=False),
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
 )
-Index("ix_story_keys_key", story_keys.c.key)
+Index("ix_story_keys_key", story_keys.c.key, story_keys.c.document_id)
 
 figures = Table(
     "figures", metadata,

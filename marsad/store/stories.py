@@ -30,6 +30,8 @@ THRESHOLD = 0.4  # estimated Jaccard of 3-shingles: one changed line of a three-
 SHINGLE = 3
 SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+")
+PER_KEY = 5
 # scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar
 _UNSPACED = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
 
@@ -67,16 +69,39 @@ def from_bytes(data: bytes) -> MinHash:
     return MinHash(seed=11, hashvalues=np.frombuffer(data, dtype=np.uint32).copy(), scheme=SCHEME)
 
 
+def numbers(text: str) -> set[str]:
+    return set(_NUMBER.findall(normalize(text)))
+
+
+def same_numbers(a: set[str], b: set[str]) -> bool:
+    """One story states the same numbers: a report from a template with other
+    figures ("some 23,000 fled" / "some 45,000 fled") is another story."""
+    small, large = sorted((a, b), key=len)
+    return not small or len(small & large) >= 0.8 * len(small)
+
+
+def candidates(conn: Any, keys: list[str], doc_id: int) -> list[Any]:
+    """The first documents under each band key (bounded: a key that templates or
+    boilerplate share gives its oldest few, not thousands)."""
+    ids: set[int] = set()
+    for key in keys:
+        ids.update(r[0] for r in conn.execute(
+            select(story_keys.c.document_id).where(story_keys.c.key == key, story_keys.c.document_id != doc_id)
+            .order_by(story_keys.c.document_id).limit(PER_KEY)))
+    if not ids:
+        return []
+    return conn.execute(select(documents.c.id, documents.c.story, documents.c.minhash, documents.c.text)
+                        .where(documents.c.id.in_(sorted(ids))).order_by(documents.c.id)).all()
+
+
 def assign_story(conn: Any, doc_id: int, text: str) -> int:
     """Store the document's signature and band keys; its story id (a near-duplicate's, else its own)."""
     sig = signature(text)
     keys = band_keys(sig)
-    candidates = conn.execute(
-        select(documents.c.id, documents.c.story, documents.c.minhash).distinct()
-        .join(story_keys, story_keys.c.document_id == documents.c.id)
-        .where(story_keys.c.key.in_(keys), documents.c.id != doc_id).order_by(documents.c.id).limit(50)).all()
-    story = next((c.story or c.id for c in candidates
-                  if c.minhash and from_bytes(c.minhash).jaccard(sig) >= THRESHOLD), doc_id)
+    mine = numbers(text)
+    story = next((c.story or c.id for c in candidates(conn, keys, doc_id)
+                  if c.minhash and from_bytes(c.minhash).jaccard(sig) >= THRESHOLD
+                  and same_numbers(mine, numbers(c.text))), doc_id)
     conn.execute(update(documents).where(documents.c.id == doc_id).values(
         story=story, minhash=sig.hashvalues.astype(np.uint32).tobytes()))
     conn.execute(insert(story_keys), [{"key": key, "document_id": doc_id} for key in keys])

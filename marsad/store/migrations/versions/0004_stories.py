@@ -23,7 +23,7 @@ def upgrade() -> None:
         sa.Column("key", sa.String(24), nullable=False),
         sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
     )
-    op.create_index("ix_story_keys_key", "story_keys", ["key"])
+    op.create_index("ix_story_keys_key", "story_keys", ["key", "document_id"])
 
 
 def downgrade() -> None:
