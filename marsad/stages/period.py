@@ -159,7 +159,7 @@ class PeriodFinder:
             for k in range(expr.i - 1, max(expr.i - 22, -1), -1):
                 if self.tokens[k].text == ";":
                     break
-                m = self.concept_at(k, "TIME.since")
+                m = self.concept_at(k, "TIME.since") or self.concept_at(k, "TIME.since_start")  # "از آغاز جنگ در ۲۴ فبروری"
                 if m is not None:
                     expr.role = "since"
                     return
