@@ -243,7 +243,8 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     rules = list(q.rules)
     from_noun = False
     noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
-    if noun_move is None and (trigger is None or dist > WINDOW):
+    window = sent.lex.settings.get("trigger_window", WINDOW)  # verb-final languages put the verb farther
+    if noun_move is None and (trigger is None or dist > window):
         noun = _clause_noun(sent, q) or noun
         noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
 
@@ -251,7 +252,7 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         movement, from_noun = noun_move, noun_move != "returned"
         rules.append(f"{lex}.{noun.entry.rule}:noun-movement")  # type: ignore[union-attr]
         trigger = None
-    elif trigger is not None and dist <= WINDOW:
+    elif trigger is not None and dist <= window:
         if blocker is not None and block_d < dist:
             return None
         movement = trigger.concept.split(".")[1]
