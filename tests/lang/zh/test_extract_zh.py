@@ -100,3 +100,12 @@ def test_demonym_from_the_country_name() -> None:
 def test_country_inside_a_longer_name_is_not_matched() -> None:
     (f,) = figures("约3000名索马里难民抵达也门。")  # 马里 (Mali) is inside 索马里 (Somalia)
     assert (f["nationality"], f["destination"]) == ("SO", "YE")
+
+
+def test_a_shelter_is_a_place_not_a_hosting_verb() -> None:
+    assert figures("另有15人留在收容所附近的学校里。") == []
+
+
+def test_the_list_comma_separates_casualties_from_evacuees() -> None:
+    (f,) = figures("洪水造成12人死亡、3000多人被紧急疏散。")
+    assert (f["low"], f["qualifier"], f["movement"]) == (3000, "at_least", "evacuated")
