@@ -292,6 +292,7 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
             pub: date | None) -> tuple[date | None, date | None, list[str]]:
     """(period_start, period_end, rules) of one figure."""
     says = sent.having("SAY")
+    verb_final = sent.lex.settings.get("verb_final")  # "X کے مطابق پیر کو ...": a date after the statement is the content's
     start = end = statement = None
     rules: list[str] = []
     near = sorted(exprs, key=lambda e: (e.rule != "period.same_period", sent.distance((q.i, q.j), (e.i, e.j))))
@@ -301,7 +302,7 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
         # the clause before holds for the whole sentence
         reachable = [e for e in near if e.role in ("since", "during")]
     for e in reachable:
-        if e.role == "point" and e.start == e.end and e.j <= q.i and any(
+        if e.role == "point" and e.start == e.end and e.j <= q.i and not verb_final and any(
                 s.j <= e.i and e.i - s.j <= 8 and not any(s.j <= o <= e.i for o in range(q.i, q.j)) for s in says):
             statement = statement or e.end  # "قالت ... يوم الثلاثاء": when it was said
             continue

@@ -20,8 +20,9 @@ _WORD = (rf"[{UNSPACED}]|{_LETTER}[^\W\d_{IGNORABLE}{UNSPACED}]*(?:[{IGNORABLE}]
 _MARK = re.compile(f"[{IGNORABLE}]")
 _TOKEN_RE = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>[^\w\s])")
 # Sentence ends: . ! ? ; and line breaks; a full stop needs space after it so
-# that "1.43" stays whole; the ideographic full stop 。 and ! ? before Han do not.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=;)\s*|(?<=。)\s*|(?<=[!?])(?=[" + UNSPACED + "])")
+# that "1.43" stays whole. The Urdu full stop "۔" is never a decimal point; the
+# ideographic full stop 。 and ! ? before Han need no space after them.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[;۔])\s*|(?<=。)\s*|(?<=[!?])(?=[" + UNSPACED + "])")
 
 
 @dataclass(frozen=True, slots=True)

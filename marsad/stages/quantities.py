@@ -151,13 +151,15 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> _Nu
 
 
 def _compound(lex: Lexicon, tokens: list[Token], num: _Number, table: Table) -> _Number:
-    """"19 ألفا و400", "3 ملايين و138 ألف": add a smaller part after "و"."""
+    """"19 ألفا و400", "3 ملايين و138 ألف": add a smaller part after "و" (or
+    right after the scale word where the language says so)."""
     k = num.end
     and_words = lex.settings.get("and_words", ())
     joined = k < len(tokens) and tokens[k].text in and_words
-    # "12万3538", "1 milyon 250 bin": languages that write the smaller part right after the scale
-    direct = k < len(tokens) and tokens[k].kind == "num" and lex.settings.get("compound_without_and", False)
-    if (joined or direct) and num.last_scale > 1:
+    # "12万3538", "ایک لاکھ 56 ہزار 200": languages that write the smaller part right after the scale word
+    bare = not joined and lex.settings.get("compound_without_and") and k < len(tokens) and (
+        tokens[k].kind == "num" or any(m.is_("NUM.add") for m in table[k]))
+    if (joined or bare) and num.last_scale > 1:
         nxt = _parse_number(lex, tokens, k + (1 if joined else 0), table)
         if nxt and nxt.vague is None and nxt.value < num.last_scale:
             return _Number(num.value + nxt.value, nxt.end, num.rules + [f"{lex.code}.NUM.compound"] + nxt.rules,
