@@ -55,6 +55,28 @@ def _latest(pub: date, month: int, day: int) -> date | None:
     return None
 
 
+def _solar_hijri(year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a Solar Hijri one ("۳ مهر ۱۴۰۳", "18 میزان 1402")."""
+    from persiantools.jdatetime import JalaliDate
+
+    try:
+        return JalaliDate(year, month, day).to_gregorian()
+    except ValueError:
+        return None
+
+
+def _latest_solar_hijri(pub: date, month: int, day: int) -> date | None:
+    """The Solar Hijri month and day that is on or before `pub`."""
+    from persiantools.jdatetime import JalaliDate
+
+    year = JalaliDate(pub).year
+    for y in (year, year - 1):
+        d = _solar_hijri(y, month, day)
+        if d is not None and d <= pub:
+            return d
+    return None
+
+
 def _int_at(lex: Lexicon, tokens: list[Token], k: int, table: list[list[Match]]) -> tuple[int, int] | None:
     """A whole number (or the low end of "أربعة إلى خمسة") at token k."""
     if k < 0 or k >= len(tokens) or (tokens[k].kind != "num" and not table[k]):
@@ -132,11 +154,14 @@ class PeriodFinder:
                     expr.role = role
                     expr.i = k
                     return
+        j, case = self._case_after(expr.j)  # "28 Şubat'tan bu yana": past the case suffix
         for role in ("since", "until"):  # "یکم اپریل سے", "یکم اگست تک": the role word after the date
-            m = self.concept_at(expr.j, f"TIME.{role}_after")
+            m = self.concept_at(j, f"TIME.{role}_after")
             if m is not None:
                 expr.role, expr.j = role, m.j
                 return
+        if case == "from":  # "24 Şubat'tan": the ablative alone starts the period
+            expr.role, expr.j = "since", j
         if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
             for k in range(expr.i - 1, max(expr.i - 22, -1), -1):
@@ -146,6 +171,13 @@ class PeriodFinder:
                 if m is not None:
                     expr.role = "since"
                     return
+
+    def _case_after(self, j: int) -> tuple[int, str | None]:
+        """The token past a case suffix written after an apostrophe ("Şubat'tan"), and the suffix's role."""
+        roles = self.lex.settings.get("suffix_roles") or {}
+        if j + 1 < len(self.tokens) and self.tokens[j].text == "'" and self.tokens[j + 1].text in roles:
+            return j + 2, roles[self.tokens[j + 1].text]
+        return j, None
 
     def _expr_at(self, k: int) -> TimeExpr | None:
         same = self.concept_at(k, "TIME.same_period")
@@ -185,7 +217,7 @@ class PeriodFinder:
             if d is not None:
                 return TimeExpr(k, day_of.j, d, d, rule="period.day_of_month")
         month = self.concept_at(k, "MONTH")
-        if month is not None:
+        if month is not None and not month.is_("MONTH.solar"):
             nxt = month.j + (1 if month.j < len(self.tokens) and self.tokens[month.j].text in ("/", ".") else 0)
             alt = self.concept_at(nxt, "MONTH")  # "أيلول/سبتمبر"
             end = alt.j if alt else (nxt if nxt < len(self.tokens) and self.tokens[nxt].kind == "num" else month.j)  # "Feb. 24"
@@ -223,7 +255,7 @@ class PeriodFinder:
         """"from January to March 2023", "من يناير إلى مارس 2023"."""
         link = self.concept_at(end, "RANGE.to")
         last = self.concept_at(link.j, "MONTH") if link is not None else None
-        if last is None:
+        if last is None or last.is_("MONTH.solar"):
             return None
         year = _year_at(self.tokens, last.j)
         if year is None:
@@ -240,11 +272,15 @@ class PeriodFinder:
             or self.ending_at(k, "TIME.since_start") is not None
 
     def _year_context(self, k: int) -> bool:
+        after, case = self._case_after(k + 1)  # "2022 yılında", "2022'de"
         return any(self.concept_at(k - b, p) for b in (1, 2)
-                   for p in ("TIME.unit.year", "TIME.since", "TIME.during", "PREP.in", "TIME.until"))
+                   for p in ("TIME.unit.year", "TIME.since", "TIME.during", "PREP.in", "TIME.until")) \
+            or case is not None or self.concept_at(after, "TIME.unit.year") is not None and bool(self.lex.settings.get("suffix_roles"))
 
     def _day_month(self, k: int, day: int, month: Match, end_tok: int | None = None) -> TimeExpr | None:
         assert self.pub is not None
+        if month.is_("MONTH.solar"):
+            return self._solar_day_month(k, day, month)
         month_no = int(month.concept.split(".")[1])
         j = end_tok if end_tok is not None else month.j
         if j < len(self.tokens) and self.tokens[j].text == "/" and self.concept_at(j + 1, "MONTH"):
@@ -258,6 +294,18 @@ class PeriodFinder:
             d = date(year, month_no, day) if year else _latest(self.pub, month_no, day)
         except ValueError:
             return None
+        if d is None:
+            return None
+        return TimeExpr(k, j + (1 if year else 0), d, d, rule="period.date")
+
+    def _solar_day_month(self, k: int, day: int, month: Match) -> TimeExpr | None:
+        """"۲۷ مرداد", "۳ مهر ۱۴۰۳": a day of a Solar Hijri month (MONTH.solar.N), as a Gregorian date."""
+        assert self.pub is not None
+        month_no = int(month.concept.split(".")[-1])
+        j = month.j
+        year = int(self.tokens[j].text) if j < len(self.tokens) and self.tokens[j].text.isdigit() \
+            and 1300 <= int(self.tokens[j].text) <= 1500 else None
+        d = _solar_hijri(year, month_no, day) if year else _latest_solar_hijri(self.pub, month_no, day)
         if d is None:
             return None
         return TimeExpr(k, j + (1 if year else 0), d, d, rule="period.date")

@@ -174,6 +174,13 @@ class Store:
                 "failures": conn.execute(select(func.count()).select_from(failures)).scalar_one(),
             }
 
+    def unreviewed_count(self) -> int:
+        """Active figures with no (non-orphaned) review: what is left to review."""
+        reviewed = select(reviews.c.figure_id).where(reviews.c.orphaned.is_(False))
+        q = select(func.count()).select_from(figures).where(figures.c.active, figures.c.id.not_in(reviewed))
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar_one())
+
     def documents(self, batch: int = 500) -> Iterator[dict[str, Any]]:
         """Every stored document, in id order, read in pages (bounded memory)."""
         last = 0
