@@ -188,7 +188,7 @@ class PeriodFinder:
                 start, end = start.replace(year=year), end.replace(year=year)  # "In 2022, ... in the same period"
             if start or end:
                 return TimeExpr(same.i, same.j, start or end, end or start, "during", "period.same_period")  # type: ignore[arg-type]
-        for reader in (self._date, self._weekday, self._relative_day, self._units):
+        for reader in (self._day_range, self._date, self._weekday, self._relative_day, self._units):
             expr = reader(k)
             if expr is not None:
                 return expr
@@ -250,6 +250,38 @@ class PeriodFinder:
             k = k - 1 if self.concept_at(k - 1, "TIME.unit.year") else k
             return TimeExpr(k, k + 1 + (1 if self.concept_at(k, "TIME.unit.year") else 0), date(year, 1, 1), min(date(year, 12, 31), pub), rule="period.year")
         return None
+
+    def _day_of_month(self, k: int) -> int | None:
+        tok = self.tokens[k] if 0 <= k < len(self.tokens) else None
+        if tok is None or tok.kind != "num" or not tok.text.isdigit() or len(tok.text) > 2:
+            return None
+        return int(tok.text) if 1 <= int(tok.text) <= 31 else None
+
+    def _day_range(self, k: int) -> TimeExpr | None:
+        """"del 3 al 9 de marzo", "du 3 au 9 mars", "entre el 1 y el 7 de mayo", "3-9 March": one span of days."""
+        first = self._day_of_month(k)
+        if first is None or k + 2 >= len(self.tokens):
+            return None
+        link = self.concept_at(k + 1, "RANGE.to")
+        words = self.lex.settings.get("day_range_links", ())
+        j = link.j if link is not None else k + 2 if self.tokens[k + 1].text in words else None
+        if j is None:
+            return None
+        if j < len(self.tokens) and self.tokens[j].text in self.lex.settings.get("date_articles", ()):
+            j += 1  # "y el 7"
+        last = self._day_of_month(j)
+        if last is None or last <= first:
+            return None
+        after = j + 1
+        if after < len(self.tokens) and self.tokens[after].text in self.lex.settings.get("date_connectors", ()):
+            after += 1
+        month = self.concept_at(after, "MONTH")
+        if month is None:
+            return None
+        end = self._day_month(j, last, month)
+        if end is None:
+            return None
+        return TimeExpr(k, end.j, end.start.replace(day=first), end.end, "during", "period.day_range")
 
     def _month_range(self, k: int, end: int, first_month: int) -> TimeExpr | None:
         """"from January to March 2023", "من يناير إلى مارس 2023"."""

@@ -44,11 +44,15 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
         k = say.j
         while k < len(sent.tokens) and k - say.j < MAX_SPEAKER:
             t = sent.tokens[k]
-            hyphen = t.text == "-" and 0 < k < len(sent.tokens) - 1 and sent.tokens[k - 1].end == t.start
+            # "Smith-Jones", "l'OIM": a hyphen or an elision apostrophe inside a name goes on
+            hyphen = t.text in ("-", "'") and 0 < k < len(sent.tokens) - 1 and sent.tokens[k - 1].end == t.start \
+                and (t.text == "-" or t.end == sent.tokens[k + 1].start)
             if t.text in comps or (t.text in STOP_PUNCT and t.text not in QUOTES and not hyphen) or t.kind == "num" or sent.concept_at(k, "NUM") \
                     or sent.concept_at(k, "TIME") or sent.concept_at(k, "WEEKDAY") or sent.concept_at(k, "QUAL"):
                 break
             k += 1
+        if k > say.j and " ".join(x.text for x in sent.tokens[say.j:k]) in settings.get("pronouns", ()):
+            return say.j, say.j  # "selon lui", "según ella": a pronoun names no one, the last speaker goes on
         if k > say.j:
             return say.j, k
     verb = say.i
