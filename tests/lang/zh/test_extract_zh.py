@@ -109,3 +109,8 @@ def test_a_shelter_is_a_place_not_a_hosting_verb() -> None:
 def test_the_list_comma_separates_casualties_from_evacuees() -> None:
     (f,) = figures("洪水造成12人死亡、3000多人被紧急疏散。")
     assert (f["low"], f["qualifier"], f["movement"]) == (3000, "at_least", "evacuated")
+
+
+def test_a_part_after_its_whole() -> None:
+    whole, part = extract("已有5000人被紧急疏散，其中包括1200名儿童。", published="2024-03-12", language="zh")
+    assert (whole.value, part.value, part.part_of) == (5000, 1200, whole.start)
