@@ -80,6 +80,27 @@ def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None
     return noun, demonym, None
 
 
+def _vetoed(sent: Sentence, q: Quantity) -> str | None:
+    """Numbers that compare rather than count: "one in three", "3,109 more than
+    last year", "بزيادة 3109 عن العام الماضي" (ANNOTATION.md: ratios and
+    differences between periods are not figures)."""
+    for m in sent.having("RATIO"):
+        if q.j <= m.i <= q.j + 2 and m.j < len(sent.tokens) and \
+                (sent.tokens[m.j].kind == "num" or sent.concept_at(m.j, "NUM")):
+            return "veto.ratio"
+    compared = [m for m in sent.having("COMPARE") if q.j <= m.i <= q.j + 2
+                and not any(t.kind == "punct" for t in sent.tokens[q.j:m.i])]
+    diff = [m for m in sent.having("DIFF") if m.j <= q.i and q.i - m.j <= 2]
+    if compared or diff:
+        after = sent.tokens[q.j:min(q.j + 10, len(sent.tokens))]
+        anchor = q.j
+        for k in range(anchor, anchor + len(after)):
+            if sent.concept_at(k, "TIME.last") or sent.concept_at(k, "TIME.same_period") \
+                    or sent.concept_at(k, "COMPARE.period") or sent.concept_at(k, "TIME.unit.year"):
+                return "veto.difference"
+    return None
+
+
 def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
     """"عدد النازحين داخليًا في السودان بلغ 10,916,305": the noun before."""
     best, best_d = None, float("inf")
@@ -101,8 +122,11 @@ def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
             if m.is_("TIME.unit") and any(x.j >= m.i and x.is_(p) for p in _COMPLETE_PERIOD for x in sent.at.get(m.i - 1, ())):
                 continue  # "رواں ماہ ایک لاکھ ...", "last week 3,000 ...": the period is complete, the number counts
             if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population")
-                               or (m.is_("MONTH") or m.is_("TIME.unit")) and _date_like(q) or m.is_("NOT.capacity")):
-                return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص"
+                               or (m.is_("MONTH") or m.is_("TIME.unit")) and _date_like(q) or m.is_("NOT.capacity")
+                               or m.is_("MEASURE.size")):
+                return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص", "families of five", "aged 12"
+            if m.j == q.i + 1 and m.is_("MEASURE.size") and sent.concept_at(q.i, "RANGE.from"):
+                return m.entry.rule  # "مكونة من 7 أفراد": the size's "من" was read as a range's start
     if q.i > 0 and sent.tokens[q.i - 1].text in {"/", "#", "\\"}:
         return "punct-before"
     if q.j + 1 < len(sent.tokens) and sent.tokens[q.j].text in {":", "/", "\\"} and sent.tokens[q.j + 1].kind == "num":
@@ -169,6 +193,16 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
     return None
 
 
+def _is_period_not_rate(sent: Sentence, rate: Match) -> bool:
+    """"a week ago", "in a year", "في العام الماضي", "in the year 2024": a time, not a rate."""
+    after = rate.j
+    if any(sent.concept_at(after, c) for c in ("TIME.ago", "TIME.last", "TIME.this")):
+        return True
+    if after < len(sent.tokens) and sent.tokens[after].text.isdigit() and len(sent.tokens[after].text) == 4:
+        return True
+    return any(m.j == rate.i and (m.is_("TIME.during") or m.is_("TIME.since")) for m in sent.at.get(rate.i - 1, ()))
+
+
 def _still(sent: Sentence, trigger: Match | None) -> Match | None:
     """"تاحال بے گھر", "still displaced": a state word just before the trigger makes a stock."""
     if trigger is None:
@@ -179,6 +213,8 @@ def _still(sent: Sentence, trigger: Match | None) -> Match | None:
 def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[str, str | None, str | None]:
     for k in list(range(q.j, min(q.j + 10, len(sent.tokens)))) + list(range(max(0, q.i - 3), q.i)):
         rate = sent.concept_at(k, "RATE")
+        if rate is not None and _is_period_not_rate(sent, rate):
+            continue
         if rate is not None and (rate.i >= q.j or rate.j >= q.i - 1) and sent.distance((q.i, q.j), (rate.i, rate.j)) < 12:
             return "rate", rate.concept.split(".")[1], rate.entry.rule  # "5,000 a day"; "täglich mehr als 10.000"
     if movement in STOCK_MOVES or from_noun:
@@ -188,7 +224,7 @@ def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[
 
 def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     """The movement a quantity counts, or None when it is not a figure."""
-    if _before_is_measure(sent, q):
+    if _before_is_measure(sent, q) or _vetoed(sent, q):
         return None
     noun, demonym, reject = _noun_after(sent, q)
     if reject is not None or _is_year(q, noun) and demonym is None:

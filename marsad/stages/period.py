@@ -395,6 +395,9 @@ class PeriodFinder:
             return TimeExpr(k - (1 if ago.i < k else 0), max(j, ago.j), d, d, "ago", "period.ago")
         if n is None and last is not None:
             return self._previous(k, last.j, name)
+        if n is None and ago is not None:  # "a week ago", "قبل أسبوع", "منذ شهر": one unit back
+            d = self._minus(1, name)
+            return TimeExpr(k - (1 if ago.i < k else 0), max(j, ago.j), d, d, "ago", "period.ago")
         if n is None and since_start is not None:
             expr = self._current(since_start.i, j, name)
             if expr is not None:
