@@ -40,7 +40,8 @@ class _Doc:
 
     def __init__(self, text: str, norm: str, lex: Lexicon, pub: date | None) -> None:
         self.text, self.norm, self.lex, self.pub = text, norm, lex, pub
-        self.spans = _chunks(self.norm, frozenset(lex.settings.get("abbreviations", ())))
+        self.spans = _chunks(self.norm, frozenset(lex.settings.get("abbreviations", ())),
+                             frozenset(lex.settings.get("ordinal_followers", ())))
         self._sentences: dict[int, Sentence] = {}
         self._sources: dict[int, list[Source]] = {}
         self._countries: Counter | None = None
@@ -122,9 +123,10 @@ def parse_date(value: object) -> date | None:
     return None
 
 
-def _chunks(norm: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def _chunks(norm: str, abbreviations: frozenset[str] = frozenset(),
+            ordinal_followers: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     spans = []
-    for start, end in split_sentences(norm, abbreviations):
+    for start, end in split_sentences(norm, abbreviations, ordinal_followers):
         while end - start > MAX_SENTENCE_CHARS:
             cut = norm.rfind(" ", start, start + MAX_SENTENCE_CHARS)
             cut = cut if cut > start else start + MAX_SENTENCE_CHARS

@@ -16,7 +16,7 @@ from marsad.lexicon import Match
 from marsad.sentence import Sentence
 from marsad.stages.quantities import Quantity
 
-WINDOW = 14  # farthest trigger, in weighted tokens
+WINDOW = 14  # farthest trigger, in weighted tokens (a language may set its own: movement_window)
 VERB_OVER_NOUN = 8  # a verb this near decides over a refugee/displaced noun
 NOUN_WINDOW = 4
 STOCK_MOVES = {"hosted", "waiting"}
@@ -95,11 +95,16 @@ def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
 def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
     for back in (1, 2, 3):
         for m in sent.at.get(q.i - back, ()):
-            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population") or m.is_("MONTH")
+            dated = m.is_("MONTH") and (q.value is None or q.value <= 31 or 1900 <= q.value <= 2100)  # "May 6", not "im Mai 1.250"
+            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population") or dated
                                or m.is_("TIME.unit") or m.is_("NOT.capacity")):
                 return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص"
     if q.i > 0 and sent.tokens[q.i - 1].text in {"/", "#", "\\"}:
         return "punct-before"
+    before = sent.tokens[q.i - 1] if q.i > 0 else None
+    if before is not None and before.kind == "word" and before.end == sent.tokens[q.i].start and before.text.isascii():
+        return "code"  # "A400M", "KW30": digits inside a name or code
+
     if q.j + 1 < len(sent.tokens) and sent.tokens[q.j].text in {":", "/", "\\"} and sent.tokens[q.j + 1].kind == "num":
         return "clock-or-date"  # "11:30", "14/9/2023", "14\\9\\2023"
     if sent.concept_at(q.j, "MONTH"):
@@ -156,6 +161,14 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
     return None
 
 
+def _cause_near(sent: Sentence, q: Quantity, trigger: Match) -> Match | None:
+    """A war, a disaster or persecution in the clause of the figure or its verb (CAUSE)."""
+    for m in sent.having("CAUSE"):
+        if min(sent.distance((q.i, q.j), (m.i, m.j)), sent.distance((trigger.i, trigger.j), (m.i, m.j))) <= WINDOW:
+            return m
+    return None
+
+
 def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[str, str | None, str | None]:
     for k in list(range(q.j, min(q.j + 10, len(sent.tokens)))) + list(range(max(0, q.i - 3), q.i)):
         rate = sent.concept_at(k, "RATE")
@@ -178,10 +191,11 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     trigger, dist = _nearest(sent, q, "MOVE")
     blocker, block_d = _blocker(sent, q)
     lex = sent.lex.code
+    window = sent.lex.settings.get("movement_window", WINDOW)
     rules = list(q.rules)
     from_noun = False
     noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
-    if noun_move is None and (trigger is None or dist > WINDOW):
+    if noun_move is None and (trigger is None or dist > window):
         noun = _clause_noun(sent, q) or noun
         noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
 
@@ -189,7 +203,7 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         movement, from_noun = noun_move, noun_move != "returned"
         rules.append(f"{lex}.{noun.entry.rule}:noun-movement")  # type: ignore[union-attr]
         trigger = None
-    elif trigger is not None and dist <= WINDOW:
+    elif trigger is not None and dist <= window:
         if blocker is not None and block_d < dist:
             return None
         movement = trigger.concept.split(".")[1]
@@ -197,6 +211,9 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         if movement == "departed" and noun is not None and noun.concept == "NOUN.refugee":
             movement = "fled"  # "غادر 2.2 مليون لاجئ أوكرانيا": refugees who left have fled
             rules.append("refugees-who-left-fled")
+        elif movement == "departed" and (cause := _cause_near(sent, q, trigger)) is not None:
+            movement = "fled"  # "покинули страну из-за войны": leaving because of war is flight
+            rules.append(f"{lex}.{cause.entry.rule}:left-for-a-cause-fled")
     else:
         return None
     if _modal_near(sent, q, trigger):

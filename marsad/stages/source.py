@@ -45,6 +45,8 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
                     or sent.concept_at(k, "TIME") or sent.concept_at(k, "WEEKDAY") or sent.concept_at(k, "QUAL"):
                 break
             k += 1
+        if k > say.j and sent.tokens[say.j].text in settings.get("pronouns", ()):
+            return say.j, say.j  # "заявив він", "said he": no name, the last speaker goes on
         if k > say.j:
             return say.j, k
     verb = say.i

@@ -21,3 +21,53 @@ def test_german_vague_and_approx() -> None:
 
 def test_german_deaths_are_not_figures() -> None:
     assert extract("Bei dem Angriff wurden 40 Menschen getötet und 120 verletzt.", language="de") == []
+
+
+def test_german_separable_verb_with_its_particle_at_the_clause_end() -> None:
+    (f,) = extract("Seit Dezember kehrten nach Schätzungen der UNO rund 200.000 Afghanen in ihre Heimat zurück.",
+                   published="2025-02-01", language="de")
+    assert (f.value, f.qualifier, f.movement, f.nationality) == (200000, "approx", "returned", "AF")
+
+
+def test_german_separable_verb_without_its_particle_is_not_that_verb() -> None:
+    assert extract("Am Montag reisten 300 Delegierte aus der Ukraine nach Berlin.", language="de") == []
+
+
+def test_german_ordinal_date_does_not_end_the_sentence() -> None:
+    (f,) = extract("Seit dem 15. März sind 3.000 Menschen aus dem Sudan in den Tschad geflohen.",
+                   published="2023-05-02", language="de")
+    assert (f.value, f.movement, f.origin, f.destination, f.period_start) == (3000, "fled", "SD", "TD", "2023-03-15")
+
+
+def test_german_ordinal_week_is_not_a_count() -> None:
+    found = extract("In der 20. Kalenderwoche registrierte die Polizei 541 Aufgriffe.", published="2023-06-01", language="de")
+    assert [(f.value, f.movement) for f in found] == [(541, "arrived")]
+
+
+def test_german_digits_inside_a_code_are_not_a_count() -> None:
+    found = extract("Eine Maschine vom Typ A400M landete mit 120 Geretteten in Taschkent.", language="de")
+    assert [f.value for f in found] == [120]
+
+
+def test_german_drowned_and_died_are_not_arrivals() -> None:
+    assert extract("Bei dem Unglück vor Libyen kamen 40 Menschen ums Leben.", language="de") == []
+    assert extract("Die Flucht über das Meer hat seit Januar 900 Menschen das Leben gekostet.", language="de") == []
+
+
+def test_german_inflected_movement_nouns_and_compounds() -> None:
+    found = extract("Die Bundespolizei meldete im Mai 1.250 Aufgriffe an der Grenze. "
+                    "Im Januar gab es 12.500 Asylerstanträge. 2.400 Migranten erreichten die Küste.",
+                    published="2023-06-01", language="de")
+    assert [(f.value, f.movement) for f in found] == [(1250, "arrived"), (12500, "asylum"), (2400, "arrived")]
+
+
+def test_german_participle_far_at_the_clause_end() -> None:
+    (f,) = extract("Rund 50.000 Menschen sind nach Angaben des Hilfswerks (UNHCR) aus dem Land in die "
+                   "Nachbarländer geflohen.", published="2023-06-01", language="de")
+    assert (f.value, f.movement) == (50000, "fled")
+
+
+def test_german_leaving_for_a_cause_is_flight() -> None:
+    (fled,) = extract("Wegen der Kämpfe verließen 8.000 Menschen die Stadt.", language="de")
+    (left,) = extract("Im Sommer verließen 3.000 Menschen das Land.", language="de")
+    assert (fled.movement, left.movement) == ("fled", "departed")

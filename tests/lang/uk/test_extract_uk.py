@@ -14,3 +14,22 @@ def test_ukrainian_decimal_million_and_origin() -> None:
 def test_ukrainian_evacuation_with_spaced_thousands() -> None:
     (f,) = extract("З громад району евакуйовано 4 512 осіб.", published="2022-09-27", language="uk")
     assert (f.value, f.movement) == (4512, "evacuated")
+
+
+def test_ukrainian_registered_displaced_people_are_a_stock() -> None:
+    (f,) = extract("Станом на 1 травня в Україні зареєстровано 4,6 млн внутрішньо переміщених осіб.",
+                   published="2024-05-02", language="uk")
+    assert (f.value, f.movement, f.kind) == (4600000, "displaced", "stock")
+
+
+def test_ukrainian_leaving_is_flight_only_for_a_cause() -> None:
+    (fled,) = extract("Через обстріли з міста виїхали понад 2 тисячі мешканців.", language="uk")
+    (left,) = extract("З Німеччини виїхали 40 тисяч людей, які приїхали з України.", language="uk")
+    assert (fled.movement, left.movement, left.origin) == ("fled", "departed", "DE")
+
+
+def test_ukrainian_pronoun_is_never_the_source() -> None:
+    found = extract("Із села евакуювали 300 людей, повідомив голова ОВА. "
+                    "За тиждень звідти виїхало ще 450 осіб через обстріли, зазначив він.", published="2022-09-27", language="uk")
+    assert [f.source for f in found] == ["голова ОВА", "голова ОВА"]
+    assert found[1].source_type == "government"
