@@ -114,10 +114,12 @@ class Lexicon:
         """"kehrten … zurück": the verb matches when its particle ends the clause
         (before punctuation, "and" or the end of the sentence), in place of the verb alone."""
         ends = set(self.settings.get("and_words", ()))
+        # a list ("Polen (1,5 Millionen), Tschechien … auf") stays in the clause; a new clause does not
+        stops = set(self.settings.get("clause_breaks", ())) | set(self.settings.get("complementizers", ()))
         for k, tok in enumerate(tokens):
             for particle, entry in self.separable.get(tok.text, ()):
                 for p in range(k + 1, len(tokens)):
-                    if tokens[p].kind == "punct" and tokens[p].text not in ("-", '"'):
+                    if (tokens[p].kind == "punct" and tokens[p].text not in '-"(),') or tokens[p].text in stops:
                         break
                     closes = p + 1 == len(tokens) or tokens[p + 1].kind == "punct" or tokens[p + 1].text in ends
                     if tokens[p].text == particle and closes:

@@ -174,8 +174,9 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
     movements: list[tuple[Quantity, Movement | None, bool]] = []
     for q in quantities:
         mv = attach_movement(sent, q)
-        if mv is None and movements and movements[-1][1] is not None:
-            mv = continue_list(sent, q, movements[-1][0], movements[-1][1])  # type: ignore[arg-type]
+        listed = [(other, other_mv) for other, other_mv, _ in movements if other_mv is not None]
+        if mv is None and listed:  # the last figure of the list, past numbers that are none ("370 (KW5), 144")
+            mv = continue_list(sent, q, *listed[-1])
         inherited = mv is None and doc.last_figure is not None
         if inherited:
             mv = inherit_movement(sent, q, doc.last_figure.movement)  # type: ignore[union-attr]

@@ -66,6 +66,8 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
                         return role
     if mv.trigger is not None and 0 <= place.i - mv.trigger.j <= 1:
         return "object"
+    if place.j + 1 < len(sent.tokens) and sent.tokens[place.j].text == "(" and sent.tokens[place.j + 1].kind == "num":
+        return "object"  # "Polen (1,5 Millionen)": the list item's own country, as the verb's object
     if mv.trigger is not None and not sent.lex.settings.get("speaker_after_verb"):
         auxiliaries = set(sent.lex.settings.get("auxiliaries", ()))
         k = place.j
@@ -76,9 +78,13 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
     return None
 
 
-def _owner(p: Match, quantities: list[Quantity]) -> Quantity | None:
+def _owner(p: Match, quantities: list[Quantity], sent: Sentence) -> Quantity | None:
     """The figure a place belongs to: the nearest one to its left; a place
-    before the first figure is shared by all ("وصل إلى أرمينيا أكثر من 53 ألف")."""
+    before the first figure is shared by all ("وصل إلى أرمينيا أكثر من 53 ألف");
+    a place with its figure in brackets owns that one ("Polen (1,5 Millionen)")."""
+    bracketed = next((q for q in quantities if q.i == p.j + 1 and sent.tokens[p.j].text == "("), None)
+    if bracketed is not None:
+        return bracketed
     left = [q for q in quantities if q.j <= p.i]
     return left[-1] if left else None
 
@@ -97,7 +103,7 @@ def _places_for(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity
             continue
         if min(sent.distance(a, (p.i, p.j)) for a in anchors) > PLACE_WINDOW:
             continue
-        owner = _owner(p, others)
+        owner = _owner(p, others, sent)
         if owner is not None and owner is not q:
             continue
         out.append(p)

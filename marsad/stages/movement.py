@@ -96,8 +96,12 @@ def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
     for back in (1, 2, 3):
         for m in sent.at.get(q.i - back, ()):
             dated = m.is_("MONTH") and (q.value is None or q.value <= 31 or 1900 <= q.value <= 2100)  # "May 6", not "im Mai 1.250"
+            # "الأيام العشرة" (the ten days); but "за 72 часа более 30 тысяч": the unit closes another number
+            # and "in den Wochen zwischen 424": a qualifier or range word stands between
+            unit = m.is_("TIME.unit") and not (m.i > 0 and sent.tokens[m.i - 1].kind == "num") \
+                and sent.concept_at(q.i, "QUAL") is None and sent.concept_at(q.i, "RANGE") is None
             if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population") or dated
-                               or m.is_("TIME.unit") or m.is_("NOT.capacity")):
+                               or unit or m.is_("NOT.capacity")):
                 return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص"
     if q.i > 0 and sent.tokens[q.i - 1].text in {"/", "#", "\\"}:
         return "punct-before"
@@ -253,18 +257,47 @@ def inherit_movement(sent: Sentence, q: Quantity, previous: str | None) -> Movem
     return Movement(previous, kind, per, unit, noun, demonym, None, rules, 0.5)
 
 
+def _outside_brackets(tokens: list) -> list:
+    out, depth = [], 0
+    for t in tokens:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth <= 0 and t.text != ")":
+            out.append(t)
+        depth = max(depth, 0)
+    return out
+
+
+def _elliptic(sent: Sentence, q: Quantity) -> bool:
+    """A list item that leaves its verb out: "112 тысяч - в Словении", "Polen (1,5 Millionen)",
+    "370 (KW5)", "… – 1,771 мільйона осіб"."""
+    tokens = sent.tokens
+    after = tokens[q.j].text if q.j < len(tokens) else ""
+    before = tokens[q.i - 1].text if q.i > 0 else ""
+    if after == "(" or (before == "(" and sent.concept_at(q.i - 1, "PLACE") is None and q.i >= 2
+                        and any(m.is_("PLACE") and m.j == q.i - 1 for k in range(max(0, q.i - 4), q.i - 1)
+                                for m in sent.at.get(k, ()))):
+        return True
+    k = q.j + (1 if after == "-" else 0)
+    if after == "-" and (sent.concept_at(k, "PLACE") or (sent.concept_at(k, "PREP") and sent.concept_at(k + 1, "PLACE"))):
+        return True
+    return before == "-" and (q.j == len(tokens) or after in {",", ")", "."} or sent.concept_at(q.j, "NOUN") is not None)
+
+
 def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Movement) -> Movement | None:
     """"486 ألف لاجئ سوري في لبنان، و516 ألفا في الأردن"; "328.667 venezolanos,
     57.222 ecuatorianos y 25.344 chinos cruzaron": a number in a list (joined by
     "and" or a comma) with a figure, and no verb of its own, counts the same movement."""
     and_words = tuple(sent.lex.settings.get("and_words", ()))
     lo, hi = (other.j, q.i) if other.j <= q.i else (q.j, other.i)
-    between = sent.tokens[lo:hi]
+    between = _outside_brackets(sent.tokens[lo:hi])  # "424 (KW2), 370 (KW5)": a note in brackets is no separator
     joined = (bool(and_words) and (sent.tokens[q.i].text.startswith(and_words) or sent.tokens[other.i].text.startswith(and_words)
                                    or any(t.text in and_words for t in between[-2:])))
     by_comma = not joined and any(t.text == "," for t in between) and len(between) <= 4
-    if not (joined or by_comma) or len(between) > 10 or sent.distance((other.i, other.j), (q.i, q.j)) == float("inf"):
+    elliptic = _elliptic(sent, q)
+    if not (joined or by_comma or elliptic) or len(between) > 10:
         return None
+    if sent.distance((other.i, other.j), (q.i, q.j)) == float("inf") and not (elliptic and ";" not in (t.text for t in between)):
+        return None  # "…, а за весь час війни – 1,771 мільйона осіб": an elliptic figure goes on past "but"
     if any(m.i >= lo and m.j <= hi for m in sent.having("MOVE")) or _before_is_measure(sent, q):
         return None
     if any(q.i - 3 <= m.i < q.i or lo <= m.i < hi for prefix in BLOCKERS for m in sent.having(prefix)):
@@ -272,7 +305,7 @@ def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Moveme
     noun, demonym, reject = _noun_after(sent, q)
     if reject is not None or (q.value is not None and q.value < 10 and noun is None) or _is_year(q, noun):
         return None
-    if by_comma and noun is None and demonym is None:
+    if by_comma and noun is None and demonym is None and not elliptic:
         return None  # a comma alone joins a list of counted things ("328.667 venezolanos, 57.222 ecuatorianos")
     if noun is not None and noun.is_("UNIT") != (other_mv.unit != "people"):
         return None

@@ -21,7 +21,7 @@ from marsad.normalize import normalize
 LANGUAGES = available_languages()
 REQUIRED_SETTINGS = {"code", "name", "clitics", "and_words", "clause_breaks", "complementizers", "month_locales"}
 KNOWN_CONCEPT_ROOTS = {"QUAL", "QUALPOST", "RANGE", "MEASURE", "RATE", "MOVE", "NOUN", "UNIT", "NOT", "MODAL", "INTERNAL",
-                       "DEICTIC", "CAUSE", "PREP", "PLACETYPE", "TIME", "WEEKDAY", "EVENT", "SAY", "ORG", "BORDER", "ANAPHOR", "WIRE"}
+                       "DEICTIC", "CAUSE", "CHANGE", "PREP", "PLACETYPE", "TIME", "WEEKDAY", "EVENT", "SAY", "ORG", "BORDER", "ANAPHOR", "WIRE"}
 
 
 def _concept_files(code: str) -> list[Path]:

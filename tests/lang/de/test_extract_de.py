@@ -71,3 +71,16 @@ def test_german_leaving_for_a_cause_is_flight() -> None:
     (fled,) = extract("Wegen der Kämpfe verließen 8.000 Menschen die Stadt.", language="de")
     (left,) = extract("Im Sommer verließen 3.000 Menschen das Land.", language="de")
     assert (fled.movement, left.movement) == ("fled", "departed")
+
+
+def test_german_list_with_notes_in_brackets() -> None:
+    found = extract("Die Zahl der Aufgriffe lag in diesen Wochen zwischen 310 (KW3), 290 (KW6) und 275 (KW8).",
+                    published="2023-12-28", language="de")
+    assert [(f.value, f.movement) for f in found] == [(310, "arrived"), (290, "arrived"), (275, "arrived")]
+
+
+def test_german_countries_with_figures_in_brackets() -> None:
+    found = extract("Die meisten Geflüchteten nahmen Polen (1,5 Millionen), Tschechien (500.000) und Rumänien (100.000) auf.",
+                    published="2023-01-01", language="de")
+    assert [(f.value, f.movement, f.destination) for f in found] == [
+        (1500000, "hosted", "PL"), (500000, "hosted", "CZ"), (100000, "hosted", "RO")]

@@ -32,3 +32,21 @@ def test_russian_leaving_is_flight_only_for_a_cause() -> None:
     (fled,) = extract("Из-за обстрелов город покинули около 5 тысяч человек.", language="ru")
     (left,) = extract("Из Казахстана выехали 10 тыс. россиян.", language="ru")
     assert (fled.movement, left.movement, left.origin) == ("fled", "departed", "KZ")
+
+
+def test_russian_elliptic_list_of_countries() -> None:
+    found = extract("Более 80 тысяч граждан Украины получили защиту в Литве, 45 тысяч - в Латвии, более 60 тысяч - в Эстонии.",
+                    published="2023-04-02", language="ru")
+    assert [(f.value, f.movement, f.destination) for f in found] == [
+        (80000, "hosted", "LT"), (45000, "hosted", "LV"), (60000, "hosted", "EE")]
+
+
+def test_russian_count_after_hours_and_a_qualifier() -> None:
+    (f,) = extract("За последние 48 часов более 12 тысяч человек переместились из Ливана в Сирию.",
+                   published="2024-09-27", language="ru")
+    assert (f.value, f.qualifier, f.origin, f.destination) == (12000, "at_least", "LB", "SY")
+
+
+def test_russian_change_from_one_count_to_another_is_two_figures() -> None:
+    found = extract("Число въехавших в Грузию россиян выросло с 40 тысяч до 55 тысяч.", published="2022-10-01", language="ru")
+    assert [(f.value, f.qualifier) for f in found] == [(40000, "exact"), (55000, "exact")]

@@ -33,3 +33,20 @@ def test_ukrainian_pronoun_is_never_the_source() -> None:
                     "За тиждень звідти виїхало ще 450 осіб через обстріли, зазначив він.", published="2022-09-27", language="uk")
     assert [f.source for f in found] == ["голова ОВА", "голова ОВА"]
     assert found[1].source_type == "government"
+
+
+def test_ukrainian_compound_number_without_and() -> None:
+    (f,) = extract("З-за кордону в Україну повернулися 2 мільйони 300 тисяч українців.", published="2022-06-01", language="uk")
+    assert (f.value, f.movement, f.destination) == (2300000, "returned", "UA")
+
+
+def test_ukrainian_elliptic_figure_after_but() -> None:
+    found = extract("Вчора з Румунії до України прибули 12 тисяч осіб, а за весь час війни – 900 тисяч осіб.",
+                    published="2022-06-02", language="uk")
+    assert [(f.value, f.movement) for f in found] == [(12000, "arrived"), (900000, "arrived")]
+
+
+def test_ukrainian_change_between_two_counts() -> None:
+    found = extract("Кількість тих, хто в'їхав в Україну, зросла з 200 тисяч до 215 тисяч.", published="2025-10-19",
+                    language="uk")
+    assert [(f.value, f.qualifier, f.movement) for f in found] == [(200000, "exact", "arrived"), (215000, "exact", "arrived")]
