@@ -19,6 +19,7 @@ from marsad.language import detect_language
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.normalize import normalize
 from marsad.sentence import Sentence
+from marsad.stages.frame import apply_frame, build_frame
 from marsad.stages.geography import attach_places
 from marsad.stages.movement import Movement, attach_movement, continue_list, inherit_movement
 from marsad.stages.period import PeriodFinder, TimeExpr
@@ -163,6 +164,8 @@ def extract(text: str, *, published: object = None, language: str | None = None)
             figures.extend(_sentence_figures(doc, index))
         except Exception:  # one odd sentence must not lose the document
             log.exception("marsad: sentence %d of a %s document skipped", index, lang)
+    if figures:
+        apply_frame(build_frame(figures, doc.countries), figures)
     return figures
 
 

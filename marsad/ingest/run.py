@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import urllib.request
+from collections import Counter
 from urllib.parse import urlparse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from marsad.ingest.readers import READERS, Failure, RawArticle, read_html, reader_for
-from marsad.lang import available_languages
+from marsad.lang import available_languages, unread_line
 from marsad.language import detect_language
 from marsad.lexicon import load_lexicon
 from marsad.normalize import normalize
@@ -37,10 +38,11 @@ class Summary:
     failed: int = 0
     figures: int = 0
     failures: list[Failure] = field(default_factory=list)
+    unread: Counter[str] = field(default_factory=Counter)  # language -> documents stored without figures
 
     def line(self) -> str:
-        return (f"documents: {self.new} new, {self.seen} seen, {self.failed} failed; "
-                f"figures: {self.figures}")
+        line = f"documents: {self.new} new, {self.seen} seen, {self.failed} failed; figures: {self.figures}"
+        return line + (f"; {unread_line(self.unread)}" if self.unread else "")
 
 
 def _fetch(url: str, max_bytes: int) -> tuple[bytes, str | None]:
@@ -152,6 +154,7 @@ def _store_batch(store: Store, batch: list[RawArticle], pool: object, summary: S
             seen_here.add(h)
             todo.append(a)
     docs = list(pool.imap(prepare, todo, chunksize=8)) if pool is not None else [prepare(a) for a in todo]  # type: ignore[attr-defined]
+    summary.unread.update(str(d.language) for d in docs if d.language not in available_languages())
     new, seen, count = store.add_documents(docs)
     summary.new += new
     summary.seen += seen
