@@ -21,7 +21,7 @@ from marsad.normalize import normalize
 from marsad.sentence import Sentence
 from marsad.stages.frame import apply_frame, build_frame
 from marsad.stages.geography import attach_places
-from marsad.stages.movement import Movement, attach_movement, continue_list, inherit_movement
+from marsad.stages.movement import BULLETS, Movement, attach_movement, continue_list, inherit_movement, is_elliptic
 from marsad.stages.period import PeriodFinder, TimeExpr
 from marsad.stages.quantities import Quantity, find_quantities
 from marsad.stages.source import Source, find_sources
@@ -153,7 +153,7 @@ def extract(text: str, *, published: object = None, language: str | None = None)
         return []  # nothing in the text moves: no figure, and no need to read further
     doc = _Doc(text, norm, lex, parse_date(published))
     starts = [s for s, _ in doc.spans]
-    candidates = sorted({bisect_right(starts, h) - 1 for h in hits} - {-1})
+    candidates = _with_bullet_items(doc, sorted({bisect_right(starts, h) - 1 for h in hits} - {-1}))
     figures: list[Figure] = []
     for index in candidates:
         start, end = doc.spans[index]
@@ -167,6 +167,18 @@ def extract(text: str, *, published: object = None, language: str | None = None)
     if figures:
         apply_frame(build_frame(figures, doc.countries), figures)
     return figures
+
+
+def _with_bullet_items(doc: _Doc, candidates: list[int]) -> list[int]:
+    """The bullet items ("- 9 тисяч осіб — на території …") that follow a sentence
+    with movement are read too: they go on with its figure without a verb."""
+    out = set(candidates)
+    for index in candidates:
+        k = index + 1
+        while k < len(doc.spans) and doc.norm[doc.spans[k][0]] in BULLETS:
+            out.add(k)
+            k += 1
+    return sorted(out)
 
 
 def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
@@ -204,9 +216,10 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
         fig = _figure(doc, index, q, mv, counted, sources, exprs)
         if inherited:
             _inherit_fields(fig, doc.last_figure)  # type: ignore[arg-type]
-        if not exprs and doc.last_figure is not None and doc.last_figure_at == index - 1 \
+        bullet = doc.norm[sent.start] in BULLETS  # a list item ("З них: - 1 тисяча …"): the list's period
+        if not exprs and doc.last_figure is not None and index - doc.last_figure_at in ((1, 2) if bullet else (1,)) \
                 and doc.last_figure.movement == fig.movement and doc.last_figure.kind == fig.kind \
-                and doc.last_figure.period_start:
+                and (doc.last_figure.period_start or bullet):
             # "The office also announced that there were 80,978 initial applications":
             # the report's period goes on into the next sentence
             fig.period_start, fig.period_end = doc.last_figure.period_start, doc.last_figure.period_end
@@ -342,6 +355,7 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
     for (q1, f1), (q2, f2) in zip(figures, figures[1:]):
         between = sent.tokens[q1.j:q2.i]
         joined = any(t.text in and_words for t in between) or sent.tokens[q2.i].text.startswith(tuple(and_words or ["\0"]))
+        joined = joined or is_elliptic(sent, q2)  # "123 тысячи граждан Украины …, 112 тысяч - в Словении"
         if joined and f2.qualifier == "exact" and f1.qualifier == "approx" and q2.i - q1.j <= 6:
             f2.qualifier = "approx"
             f2.rule.append("shared.qualifier")

@@ -31,6 +31,7 @@ class Geography:
     origin_place: str | None = None
     destination: str | None = None
     destination_place: str | None = None
+    origin_region: bool = False  # the origin place is a region of its country (not a city)
     rules: list[str] = field(default_factory=list)
 
     def set(self, side: str, payload: dict, rule: str) -> None:
@@ -38,6 +39,7 @@ class Geography:
             if getattr(self, f"{side}_place") is None:
                 setattr(self, f"{side}_place", payload["place"])
                 self.rules.append(rule)
+                self.origin_region = self.origin_region or (side == "origin" and payload.get("kind") == "region")
             if payload.get("iso") and getattr(self, side) is None:
                 setattr(self, side, payload["iso"])
         elif payload.get("iso") and getattr(self, side) is None:
@@ -202,6 +204,13 @@ def _defaults(geo: Geography, mv: Movement, internal: bool) -> None:
         if geo.destination is None and geo.destination_place is None and geo.origin:
             geo.destination = geo.origin  # displaced within their country unless a place abroad is named
             geo.rules.append("default.displaced_within")
+    if mv.movement == "evacuated" and geo.origin_region and geo.origin and geo.destination in (None, geo.origin) \
+            and geo.destination_place is None or mv.movement == "evacuated" and internal:
+        # "эвакуированы из Курской области": evacuated from a region of a country, within it, its nationals
+        # (from a city, "aus Kabul ausgeflogen", they may well go abroad)
+        geo.destination = geo.destination or geo.origin
+        geo.nationality = geo.nationality or geo.origin
+        geo.rules.append("default.evacuated_within")
     generic = mv.noun is None or mv.noun.concept in ("NOUN.person", "UNIT.household", "NOUN.displaced")
     home = geo.origin if mv.movement == "displaced" else geo.destination if mv.movement == "returned" else None
     if geo.nationality is None and generic and home:

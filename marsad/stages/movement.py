@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.lexicon import Match
+from marsad.lexicon import Entry, Match
 from marsad.sentence import Sentence
 from marsad.stages.quantities import Quantity
 
@@ -239,14 +239,28 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     return Movement(movement, kind, per, unit, noun, demonym, trigger, rules, round(min(confidence, 0.95), 2))
 
 
+BULLETS = {"-", "•", "*", "·"}
+
+
+def _bullet_item(sent: Sentence, q: Quantity) -> Match | None:
+    """"- 9 тисяч осіб — на території можливих бойових дій": a bullet item that opens
+    with its figure and has no verb of its own goes on with the figure before the list."""
+    if len(sent.tokens) < 2 or sent.tokens[0].text not in BULLETS or q.i > 2 or sent.having("MOVE"):
+        return None
+    return Match(Entry("ANAPHOR.bullet", sent.tokens[0].text), 0, 1)
+
+
 def inherit_movement(sent: Sentence, q: Quantity, previous: str | None) -> Movement | None:
     """"ارتفع العدد إلى نحو عشرة آلاف يوميا", "the number has grown to some
     10,000 per day": a number that refers back takes the movement before it."""
     if previous is None or _before_is_measure(sent, q):
         return None
     anaphor, dist = _nearest(sent, q, "ANAPHOR.number")
-    if anaphor is None or dist > 10 or anaphor.i > q.i:
+    bullet = _bullet_item(sent, q)
+    if bullet is None and (anaphor is None or dist > 10 or anaphor.i > q.i):
         return None
+    if bullet is not None:
+        anaphor, dist = bullet, 0.0
     noun, demonym, reject = _noun_after(sent, q)
     blocker, block_d = _blocker(sent, q)
     if reject is not None or (blocker is not None and block_d < dist) or _modal_near(sent, q, None):
@@ -267,7 +281,7 @@ def _outside_brackets(tokens: list) -> list:
     return out
 
 
-def _elliptic(sent: Sentence, q: Quantity) -> bool:
+def is_elliptic(sent: Sentence, q: Quantity) -> bool:
     """A list item that leaves its verb out: "112 тысяч - в Словении", "Polen (1,5 Millionen)",
     "370 (KW5)", "… – 1,771 мільйона осіб"."""
     tokens = sent.tokens
@@ -293,7 +307,7 @@ def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Moveme
     joined = (bool(and_words) and (sent.tokens[q.i].text.startswith(and_words) or sent.tokens[other.i].text.startswith(and_words)
                                    or any(t.text in and_words for t in between[-2:])))
     by_comma = not joined and any(t.text == "," for t in between) and len(between) <= 4
-    elliptic = _elliptic(sent, q)
+    elliptic = is_elliptic(sent, q)
     if not (joined or by_comma or elliptic) or len(between) > 10:
         return None
     if sent.distance((other.i, other.j), (q.i, q.j)) == float("inf") and not (elliptic and ";" not in (t.text for t in between)):

@@ -143,7 +143,7 @@ class PeriodFinder:
                 start, end = start.replace(year=year), end.replace(year=year)  # "In 2022, ... in the same period"
             if start or end:
                 return TimeExpr(same.i, same.j, start or end, end or start, "during", "period.same_period")  # type: ignore[arg-type]
-        for reader in (self._date, self._weekday, self._relative_day, self._units):
+        for reader in (self._week_number, self._date, self._weekday, self._relative_day, self._units):
             expr = reader(k)
             if expr is not None:
                 return expr
@@ -239,6 +239,31 @@ class PeriodFinder:
         if d is None:
             return None
         return TimeExpr(k, j + (1 if year else 0), d, d, rule="period.date")
+
+    def _week_number(self, k: int) -> TimeExpr | None:
+        """"KW30", "(KW 2)", "in der 20. Kalenderwoche": an ISO calendar week of the
+        year of publication (or of the year before, when that week is still to come)."""
+        assert self.pub is not None
+        marker = self.concept_at(k, "TIME.week_number")
+        if marker is not None:
+            n, j = _int_at(self.lex, self.tokens, marker.j, self.table) or (None, marker.j)
+        else:
+            num = _int_at(self.lex, self.tokens, k, self.table)
+            dot = num is not None and num[1] < len(self.tokens) and self.tokens[num[1]].text == "."
+            marker = self.concept_at(num[1] + dot, "TIME.week_number") if num is not None else None
+            if num is None or marker is None:
+                return None
+            n, j = num[0], marker.j
+        if n is None or not 1 <= n <= 53:
+            return None
+        for year in (self.pub.year, self.pub.year - 1):
+            try:
+                monday = date.fromisocalendar(year, n, 1)
+            except ValueError:
+                continue
+            if monday <= self.pub:
+                return TimeExpr(k, j, monday, min(monday + timedelta(days=6), self.pub), rule="period.week_number")
+        return None
 
     def _weekday(self, k: int) -> TimeExpr | None:
         m = self.concept_at(k, "WEEKDAY")
