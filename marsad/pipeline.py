@@ -169,6 +169,14 @@ def extract(text: str, *, published: object = None, language: str | None = None)
     return figures
 
 
+def _lead_period(doc: _Doc, index: int) -> list[TimeExpr]:
+    """"Із 11 по 17 жовтня пасажиропотік … збільшився. За даними ДПСУ, … зросла з 253 тисяч до 259 тисяч":
+    a span of days that the sentence before states, with no figure of its own, frames the next one."""
+    sent = doc.sentence(index)
+    spans = [e for e in PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub).find() if e.rule == "period.day_range"]
+    return [TimeExpr(0, 0, e.start, e.end, "during", "period.lead_sentence") for e in spans[:1]]
+
+
 def _with_bullet_items(doc: _Doc, candidates: list[int]) -> list[int]:
     """The bullet items ("- 9 тисяч осіб — на території …") that follow a sentence
     with movement are read too: they go on with its figure without a verb."""
@@ -208,6 +216,8 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
     finder = PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub, _period_of(previous) if previous else None,
                           doc.war_start if sent.having("EVENT.war") else None)
     exprs = finder.find()
+    if not exprs and index > 0 and doc.last_figure_at < index - 1:
+        exprs = _lead_period(doc, index - 1)
     sources = doc.sources(index)
     figures: list[tuple[Quantity, Figure]] = []
     for q, mv, inherited in movements:
@@ -224,6 +234,10 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
             # the report's period goes on into the next sentence
             fig.period_start, fig.period_end = doc.last_figure.period_start, doc.last_figure.period_end
             fig.rule.append("period.carried")
+            if sent.having("TIME.since_then") and doc.last_figure.period_end:
+                # "Seitdem reisten 80.000 zurück": from the date of the figure before to the report
+                fig.period_start, fig.period_end = doc.last_figure.period_end, doc.pub.isoformat() if doc.pub else None
+                fig.rule.append("period.since_then")
         figures.append((q, fig))
         doc.last_figure, doc.last_figure_at = fig, index
     _share_context(sent, figures)
@@ -279,6 +293,9 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
     if start is None and mv.kind == "total" and _since_the_war(sent) and doc.war_start:
         start = doc.war_start  # "منذ اندلاع الحرب", "since the war began": the start the text gives its war
         period_rules.append("period.since_the_war")
+    if mv.kind == "stock" and sent.having("TIME.before_war") and doc.war_start and not exprs:
+        end = doc.war_start  # "Schon vor den Kämpfen gab es 3,7 Millionen Vertriebene": held when the war began
+        period_rules.append("period.before_the_war")
     rules = mv.rules + geo.rules + period_rules + ([source.rule] if source else [])
     evidence = doc.text[sent.start:sent.end].rstrip(" .")
     return Figure(
@@ -355,13 +372,14 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
     for (q1, f1), (q2, f2) in zip(figures, figures[1:]):
         between = sent.tokens[q1.j:q2.i]
         joined = any(t.text in and_words for t in between) or sent.tokens[q2.i].text.startswith(tuple(and_words or ["\0"]))
-        joined = joined or is_elliptic(sent, q2)  # "123 тысячи граждан Украины …, 112 тысяч - в Словении"
+        listed = joined or is_elliptic(sent, q2)  # "123 тысячи граждан Украины …, 112 тысяч - в Словении": the same people
         if joined and f2.qualifier == "exact" and f1.qualifier == "approx" and q2.i - q1.j <= 6:
             f2.qualifier = "approx"
             f2.rule.append("shared.qualifier")
         for name in ("destination", "destination_place", "origin", "origin_place", "period_start",
                      "nationality", "group"):
-            if name in ("origin_place", "period_start", "destination_place", "nationality", "group") and not joined:
+            if name in ("origin_place", "period_start", "destination_place") and not joined \
+                    or name in ("nationality", "group") and not listed:
                 continue
             a, b = getattr(f1, name), getattr(f2, name)
             if a is None and b is not None and f1.movement == f2.movement:

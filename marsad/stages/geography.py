@@ -121,7 +121,9 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
         geo.group = mv.demonym.entry.payload["group"]
         geo.rules.append(f"{lex}.{mv.demonym.entry.rule}")
     internal = bool(sent.having("INTERNAL"))
-    for p in _places_for(sent, q, mv, others):
+    places = _places_for(sent, q, mv, others)
+    # a border goes last: "über die österreichisch-ungarische Grenze ins Burgenland" needs the destination first
+    for p in [p for p in places if not p.is_("BORDER")] + [p for p in places if p.is_("BORDER")]:
         role = _role(sent, p, mv)
         if p.is_("DEICTIC"):
             _deictic(geo, p, role, mv, speakers or ([doc_country] if doc_country else []), lex)
@@ -186,6 +188,27 @@ def _border(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex: str) ->
             side = "origin" if geo.destination or geo.destination_place else "destination"
             geo.set(side, {"iso": m.entry.payload["iso"]}, f"{lex}.{p.entry.rule}+{m.entry.rule}")
             return
+    _border_between(sent, geo, p, mv, lex)
+
+
+def _border_between(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex: str) -> None:
+    """"über die österreichisch-ungarische Grenze ins Burgenland", "на российско-грузинской границе",
+    "українсько-польський кордон": a border between two countries named before it; the one
+    they reach is the destination, the other the origin (the first named is left when none is known)."""
+    names: list[Match] = []
+    for k in range(max(0, p.i - 4), p.i):
+        names += [m for m in sent.at.get(k, ()) if m.is_("DEMONYM") and m.j <= p.i]
+    countries = list(dict.fromkeys(m.entry.payload["iso"] for m in names))
+    if len(countries) != 2 or mv.movement not in ("waiting", "arrived", "fled", "returned", "asylum"):
+        return
+    rule = f"{lex}.{p.entry.rule}:between"
+    if geo.destination in countries:
+        geo.set("origin", {"iso": next(c for c in countries if c != geo.destination)}, rule)
+    elif geo.origin in countries:
+        geo.set("destination", {"iso": next(c for c in countries if c != geo.origin)}, rule)
+    else:
+        geo.set("origin", {"iso": countries[0]}, rule)
+        geo.set("destination", {"iso": countries[1]}, rule)
 
 
 HOSTING = {"arrived", "asylum", "hosted", "waiting"}

@@ -165,6 +165,15 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
     return None
 
 
+def _border_crossed(sent: Sentence, q: Quantity) -> Match | None:
+    """A border "across" which ("über die Grenze", "через границу") the counted people go."""
+    for border in sent.having("BORDER"):
+        if border.i > q.j and sent.distance((q.i, q.j), (border.i, border.j)) <= WINDOW and any(
+                sent.concept_at(k, "PREP.via") for k in range(max(q.j, border.i - 6), border.i)):
+            return border
+    return None
+
+
 def _cause_near(sent: Sentence, q: Quantity, trigger: Match) -> Match | None:
     """A war, a disaster or persecution in the clause of the figure or its verb (CAUSE)."""
     for m in sent.having("CAUSE"):
@@ -207,6 +216,10 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         movement, from_noun = noun_move, noun_move != "returned"
         rules.append(f"{lex}.{noun.entry.rule}:noun-movement")  # type: ignore[union-attr]
         trigger = None
+        crossing = _border_crossed(sent, q) if movement == "hosted" else None
+        if crossing is not None:  # "14 Flüchtlinge über die österreichisch-ungarische Grenze": they crossed, they arrived
+            movement, from_noun = "arrived", False
+            rules.append(f"{lex}.{crossing.entry.rule}:crossed")
     elif trigger is not None and dist <= window:
         if blocker is not None and block_d < dist:
             return None

@@ -111,26 +111,50 @@ class PeriodFinder:
                 k += 1
                 continue
             self._set_role(expr)
-            found.append(expr)
+            if not self._dates_an_event(expr):
+                found.append(expr)
             k = max(expr.j, k + 1)
         return found
 
+    def _dates_an_event(self, expr: TimeExpr) -> bool:
+        """"войны, которая началась в 2011 году": the date of an event the sentence names, not of its figures."""
+        return any(self.concept_at(k, "EVENT.began") for k in range(max(0, expr.i - 2), expr.i))
+
+    def _since_event(self, expr: TimeExpr) -> bool:
+        """"Seit dem Sturz Assads im vergangenen Dezember": a date after "since" and its event starts the period."""
+        for k in range(expr.i - 1, max(expr.i - 15, -1), -1):
+            if (self.tokens[k].kind == "punct" and self.tokens[k].text != "-") or self.tokens[k].kind == "num":
+                return False
+            if self.concept_at(k, "TIME.since") or self.concept_at(k, "TIME.since_start"):
+                return True
+        return False
+
     def _set_role(self, expr: TimeExpr) -> None:
+        if expr.rule in ("period.month", "period.last_month", "period.date", "period.mid_month") and self._since_event(expr):
+            expr.role = "since"
+            return
+        if expr.rule == "period.day_range":
+            if self.concept_at(expr.i - 1, "TIME") or self.concept_at(expr.i - 1, "PREP"):
+                expr.i -= 1  # "с 3 по 9 марта": the "from" goes with the range
+            return
         for back in (1, 2):
             k = expr.i - back
             for role in ("since", "during", "until"):
                 m = self.concept_at(k, f"TIME.{role}")
+                if m is not None and m.j < expr.i and self.concept_at(m.j, "PLACE"):
+                    continue  # "До Польщі за добу": "to" a place, not "until"
                 if m is not None and expr.i - 1 <= m.j <= expr.i and m.concept != "TIME.since_start":
                     expr.role = role
                     expr.i = k
                     return
-        if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month"):
+        if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month",
+                                                  "period.month", "period.last_month"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
             for k in range(expr.i - 1, max(expr.i - 22, -1), -1):
                 if self.tokens[k].text == ";":
                     break
-                m = self.concept_at(k, "TIME.since")
-                if m is not None:
+                m = self.concept_at(k, "TIME.since") or self.concept_at(k, "TIME.since_start")
+                if m is not None:  # also "Seit Beginn der Kämpfe im Sudan Mitte April"
                     expr.role = "since"
                     return
 
@@ -143,7 +167,7 @@ class PeriodFinder:
                 start, end = start.replace(year=year), end.replace(year=year)  # "In 2022, ... in the same period"
             if start or end:
                 return TimeExpr(same.i, same.j, start or end, end or start, "during", "period.same_period")  # type: ignore[arg-type]
-        for reader in (self._week_number, self._date, self._weekday, self._relative_day, self._units):
+        for reader in (self._week_number, self._day_range, self._date, self._weekday, self._relative_day, self._units):
             expr = reader(k)
             if expr is not None:
                 return expr
@@ -240,6 +264,23 @@ class PeriodFinder:
             return None
         return TimeExpr(k, j + (1 if year else 0), d, d, rule="period.date")
 
+    def _day_range(self, k: int) -> TimeExpr | None:
+        """"с 3 по 9 марта", "vom 3. bis 9. März", "з 11 по 17 жовтня", "from 3 to 9 March":
+        two days of one month, the month named once after the second."""
+        first = _int_at(self.lex, self.tokens, k, self.table)
+        if first is None or not 1 <= first[0] <= 31 or self.tokens[k].kind != "num":
+            return None
+        j = first[1] + (1 if first[1] < len(self.tokens) and self.tokens[first[1]].text in
+                        self.lex.settings.get("date_connectors", ()) else 0)
+        link = self.concept_at(j, "RANGE.to") or self.concept_at(j, "TIME.until")
+        if link is None or link.j >= len(self.tokens) or self.tokens[link.j].kind != "num":
+            return None
+        second = self._date(link.j)
+        if second is None or second.rule != "period.date" or not first[0] < second.start.day:
+            return None
+        start = second.start.replace(day=first[0])
+        return TimeExpr(k, second.j, start, second.end, "during", "period.day_range")
+
     def _week_number(self, k: int) -> TimeExpr | None:
         """"KW30", "(KW 2)", "in der 20. Kalenderwoche": an ISO calendar week of the
         year of publication (or of the year before, when that week is still to come)."""
@@ -316,6 +357,9 @@ class PeriodFinder:
         if n is not None and ago is not None:
             d = self._minus(n, name)
             return TimeExpr(k - (1 if ago.i < k else 0), max(j, ago.j), d, d, "ago", "period.ago")
+        if n is None and last is not None and last.concept == "TIME.last.rolling":
+            # "за останній тиждень", "за последнюю неделю": the seven days up to now, not the calendar week before
+            return TimeExpr(k, max(j, last.j), self._minus(1, name), self.pub, "during", "period.last_n")
         if n is None and last is not None:
             return self._previous(k, last.j, name)
         if n is None and since_start is not None:
