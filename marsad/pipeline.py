@@ -183,6 +183,8 @@ def _with_bullet_items(doc: _Doc, candidates: list[int]) -> list[int]:
     out = set(candidates)
     for index in candidates:
         k = index + 1
+        if k < len(doc.spans) and doc.norm[doc.spans[k][1] - 1] == ":":
+            k += 1  # the list's head ("З них:", "Davon:")
         while k < len(doc.spans) and doc.norm[doc.spans[k][0]] in BULLETS:
             out.add(k)
             k += 1

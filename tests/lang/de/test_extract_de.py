@@ -84,3 +84,43 @@ def test_german_countries_with_figures_in_brackets() -> None:
                     published="2023-01-01", language="de")
     assert [(f.value, f.movement, f.destination) for f in found] == [
         (1500000, "hosted", "PL"), (500000, "hosted", "CZ"), (100000, "hosted", "RO")]
+
+
+def test_german_calendar_weeks_give_the_period() -> None:
+    found = extract("Die Polizei zählte 512 Aufgriffe (KW14) und 498 Aufgriffe in der 15. Kalenderwoche.",
+                    published="2023-06-01", language="de")
+    assert [(f.value, f.period_start, f.period_end) for f in found] == [
+        (512, "2023-04-03", "2023-04-09"), (498, "2023-04-10", "2023-04-16")]
+
+
+def test_german_day_range() -> None:
+    (f,) = extract("Vom 3. bis 9. März kamen 4.100 Geflüchtete in Berlin an.", published="2022-03-20", language="de")
+    assert (f.value, f.period_start, f.period_end) == (4100, "2022-03-03", "2022-03-09")
+
+
+def test_german_since_an_event_in_a_month() -> None:
+    (f,) = extract("Seit dem Ende der Kämpfe im vergangenen Dezember sind 40.000 Menschen in ihre Heimat zurückgekehrt.",
+                   published="2025-02-18", language="de")
+    assert (f.movement, f.period_start, f.period_end) == ("returned", "2024-12-01", "2025-02-18")
+
+
+def test_german_since_then_runs_from_the_figure_before() -> None:
+    found = extract("Mitte Januar waren 10.000 Menschen zurückgekehrt. Seitdem kehrten weitere 5.000 Menschen zurück.",
+                    published="2025-02-18", language="de")
+    assert [(f.value, f.period_start, f.period_end) for f in found] == [
+        (10000, "2025-01-15", "2025-01-15"), (5000, "2025-01-15", "2025-02-18")]
+
+
+def test_german_stock_before_the_war_is_held_at_its_start() -> None:
+    found = extract("Seit Beginn der Kämpfe am 15. April sind 200.000 Menschen geflohen. "
+                    "Schon vor den Kämpfen gab es 1,2 Millionen Vertriebene im Land.", published="2023-05-03", language="de")
+    assert (found[1].value, found[1].kind, found[1].period_end) == (1200000, "stock", "2023-04-15")
+
+
+def test_german_refugees_across_a_border_between_two_countries() -> None:
+    (f,) = extract("In der vergangenen Woche kamen 25 Flüchtlinge über die slowenisch-kroatische Grenze nach Slowenien.",
+                   published="2023-12-28", language="de")
+    assert (f.movement, f.origin, f.destination) == ("arrived", "HR", "SI")
+    (g,) = extract("Am Montag gingen 30 Flüchtlinge über die serbisch-ungarische Grenze ins Burgenland.",
+                   published="2023-12-28", language="de")
+    assert (g.movement, g.kind, g.origin, g.destination) == ("arrived", "total", "RS", "AT")

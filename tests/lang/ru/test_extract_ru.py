@@ -50,3 +50,27 @@ def test_russian_count_after_hours_and_a_qualifier() -> None:
 def test_russian_change_from_one_count_to_another_is_two_figures() -> None:
     found = extract("Число въехавших в Грузию россиян выросло с 40 тысяч до 55 тысяч.", published="2022-10-01", language="ru")
     assert [(f.value, f.qualifier) for f in found] == [(40000, "exact"), (55000, "exact")]
+
+
+def test_russian_day_range_and_a_date_of_an_event() -> None:
+    (f,) = extract("С 3 по 9 марта в Польшу въехали 300 тысяч беженцев.", published="2022-03-12", language="ru")
+    assert (f.period_start, f.period_end) == ("2022-03-03", "2022-03-09")
+    (g,) = extract("В Турции проживают 3 миллиона сирийцев, бежавших от войны, которая началась в 2011 году.",
+                   published="2024-09-27", language="ru")
+    assert (g.kind, g.period_end) == ("stock", "2024-09-27")
+
+
+def test_russian_past_day_is_the_day_before_the_report() -> None:
+    (f,) = extract("За сутки в Казахстан прибыли 9 тыс. россиян.", published="2022-10-04", language="ru")
+    assert (f.period_start, f.period_end, f.destination) == ("2022-10-03", "2022-10-03", "KZ")
+
+
+def test_russian_evacuated_from_a_region_stay_in_the_country() -> None:
+    (f,) = extract("Из приграничных сел Белгородской области эвакуированы более 5 тысяч человек.", published="2024-08-11",
+                   language="ru")
+    assert (f.origin, f.destination, f.nationality) == ("RU", "RU", "RU")
+
+
+def test_russian_border_between_two_countries() -> None:
+    (f,) = extract("На российско-казахстанской границе стояли 2 тысячи автомобилей.", published="2022-09-26", language="ru")
+    assert (f.unit, f.origin, f.destination) == ("vehicles", "RU", "KZ")

@@ -50,3 +50,33 @@ def test_ukrainian_change_between_two_counts() -> None:
     found = extract("Кількість тих, хто в'їхав в Україну, зросла з 200 тисяч до 215 тисяч.", published="2025-10-19",
                     language="uk")
     assert [(f.value, f.qualifier, f.movement) for f in found] == [(200000, "exact", "arrived"), (215000, "exact", "arrived")]
+
+
+def test_ukrainian_bullet_items_go_on_with_the_list() -> None:
+    found = extract("Станом на 1 травня 2024 року в Україну повернулися 40 тисяч осіб. З них:\n"
+                    "- 25 тисяч — до Київщини;\n- 15 тисяч осіб — до інших областей.", published="2024-06-01", language="uk")
+    assert [(f.value, f.movement, f.period_end) for f in found] == [
+        (40000, "returned", "2024-05-01"), (25000, "returned", "2024-05-01"), (15000, "returned", "2024-05-01")]
+
+
+def test_ukrainian_day_range_in_the_lead_sentence() -> None:
+    found = extract("Із 4 по 10 травня пасажиропотік через кордон зріс. За даними ДПСУ, в Україну в'їхали 120 тисяч осіб.",
+                    published="2025-05-12", language="uk")
+    assert [(f.value, f.period_start, f.period_end) for f in found] == [(120000, "2025-05-04", "2025-05-10")]
+
+
+def test_ukrainian_past_week_and_past_day() -> None:
+    week, day = extract("За останній тиждень із Донеччини евакуйовано 900 осіб. До Польщі за добу прибуло 8 тисяч біженців.",
+                        published="2025-11-13", language="uk")
+    assert (week.period_start, week.period_end) == ("2025-11-06", "2025-11-13")
+    assert (day.period_start, day.period_end, day.destination) == ("2025-11-12", "2025-11-12", "PL")
+
+
+def test_ukrainian_evacuated_from_a_region_stay_in_the_country() -> None:
+    (f,) = extract("З Донеччини евакуйовано понад 1200 осіб.", published="2025-11-13", language="uk")
+    assert (f.origin, f.destination, f.nationality, f.origin_place) == ("UA", "UA", "UA", "Donetsk Oblast")
+
+
+def test_ukrainian_border_between_two_countries() -> None:
+    (f,) = extract("Вчора українсько-польський кордон перетнули 21 тисяча українців.", published="2022-06-02", language="uk")
+    assert (f.origin, f.destination, f.nationality) == ("UA", "PL", "UA")
