@@ -18,6 +18,7 @@ from marsad.lang import available_languages
 from marsad.language import detect_language
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.normalize import normalize
+from marsad.schema import parse_date as schema_date
 from marsad.sentence import Sentence
 from marsad.stages.frame import apply_frame, build_frame
 from marsad.stages.geography import attach_places
@@ -114,14 +115,9 @@ class _Doc:
 
 
 def parse_date(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and len(value) >= 10:
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
+    """The publication date: None, a date, or an ISO date string; anything else is refused
+    (FieldError E401) rather than silently dropping every period."""
+    return None if value is None or value == "" else schema_date("published", value)
 
 
 def _chunks(norm: str, abbreviations: frozenset[str] = frozenset(),
@@ -139,6 +135,7 @@ def _chunks(norm: str, abbreviations: frozenset[str] = frozenset(),
 
 def extract(text: str, *, published: object = None, language: str | None = None) -> list[Figure]:
     """Every movement figure in one news text (see ANNOTATION.md)."""
+    when = parse_date(published)
     if not isinstance(text, str) or not text.strip():
         return []
     lang = language or detect_language(text)
@@ -151,7 +148,7 @@ def extract(text: str, *, published: object = None, language: str | None = None)
     hits = lex.movement_at(norm)
     if not hits:
         return []  # nothing in the text moves: no figure, and no need to read further
-    doc = _Doc(text, norm, lex, parse_date(published))
+    doc = _Doc(text, norm, lex, when)
     starts = [s for s, _ in doc.spans]
     candidates = _with_bullet_items(doc, sorted({bisect_right(starts, h) - 1 for h in hits} - {-1}))
     figures: list[Figure] = []
@@ -330,6 +327,7 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
             pub: date | None) -> tuple[date | None, date | None, list[str]]:
     """(period_start, period_end, rules) of one figure."""
     says = sent.having("SAY")
+    verb_final = sent.lex.settings.get("verb_final")  # "X کے مطابق پیر کو ...": a date after the statement is the content's
     start = end = statement = None
     rules: list[str] = []
     near = sorted(exprs, key=lambda e: (e.rule != "period.same_period", sent.distance((q.i, q.j), (e.i, e.j))))
@@ -339,7 +337,7 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
         # the clause before holds for the whole sentence
         reachable = [e for e in near if e.role in ("since", "during")]
     for e in reachable:
-        if e.role == "point" and e.start == e.end and e.j <= q.i and any(
+        if e.role == "point" and e.start == e.end and e.j <= q.i and not verb_final and any(
                 s.j <= e.i and e.i - s.j <= 8 and not any(s.j <= o <= e.i for o in range(q.i, q.j)) for s in says):
             statement = statement or e.end  # "قالت ... يوم الثلاثاء": when it was said
             continue

@@ -17,18 +17,19 @@ from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from marsad.api.live import LiveFlows, arrow, destination
+from marsad.api.pages import add_pages
 from marsad.errors import MarsadError
 from marsad.flows import build_flows, by_destination
 from marsad.ingest.readers import RawArticle
 from marsad.ingest.run import prepare
+from marsad.schema import parse_filters
 from marsad.settings import Settings
 from marsad.store import Store
-from marsad.store.store import CORRECTABLE
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 1_000_000  # bytes: a pasted or uploaded article
@@ -78,7 +79,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     cache = _Cache()
     live = LiveFlows(store)
     app = FastAPI(title="marsad", version="0.1.0",
-                  description="Movement figures from news: documents, figures, flows, review.")
+                  description="Movement figures from news: documents, figures, flows, review.",
+                  docs_url=None, redoc_url=None)  # /docs is served from vendored files (pages.py)
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -100,13 +102,14 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is needed",
                                 headers={"WWW-Authenticate": "Bearer"})
 
-    def filters(country: str | None = Query(None, pattern=r"^[A-Za-z]{2}$"), movement: Movement | None = None,
-                since: str | None = Query(None, pattern=ISO_DATE), until: str | None = Query(None, pattern=ISO_DATE),
+    def filters(country: str | None = Query(None, max_length=80, description="ISO code or country name"),
+                movement: Movement | None = None, since: str | None = Query(None, pattern=ISO_DATE),
+                until: str | None = Query(None, pattern=ISO_DATE),
                 language: str | None = Query(None, pattern=r"^[a-z]{2}$"),
                 source_type: str | None = Query(None, pattern=r"^[a-z_]{2,16}$"),
                 status: Status | None = None) -> dict[str, Any]:
-        return {"country": country, "movement": movement, "since": since, "until": until, "language": language,
-                "source_type": source_type, "status": status}
+        return parse_filters(country=country, movement=movement, since=since, until=until, language=language,
+                             source_type=source_type, status=status)
 
     # -- read ---------------------------------------------------------------------
     @app.get("/api/figures", summary="Stored figures, filtered and paginated (JSON or CSV)")
@@ -195,7 +198,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     @app.get("/api/review/queue", summary="Unreviewed figures, lowest confidence first")
     def review_queue(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
-        return {"items": [_clean(r) for r in store.figures(status="unreviewed", limit=limit, order="confidence")]}
+        return {"items": [_clean(r) for r in store.figures(status="unreviewed", limit=limit, order="confidence")],
+                "left": store.unreviewed_count()}
 
     def _flows(by: str) -> list[Any]:
         live.refresh()
@@ -207,12 +211,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.post("/api/figures/{figure_id}/review", status_code=201, dependencies=[Depends(writer)],
               summary="Confirm, reject or correct a figure (token)")
     def post_review(figure_id: int, body: ReviewIn) -> dict[str, Any]:
-        corrections = body.corrections or None
-        if corrections:
-            bad = set(corrections) - set(CORRECTABLE)
-            if bad:
-                raise HTTPException(422, f"these fields cannot be corrected: {', '.join(sorted(bad))}")
-        review_id = store.review(figure_id, body.decision, body.reviewer, body.comment, corrections)
+        review_id = store.review(figure_id, body.decision, body.reviewer, body.comment, body.corrections or None)
         return {"review": review_id, "figure": _clean(store.figures(figure_id=figure_id)[0])}
 
     @app.post("/api/articles", status_code=201, dependencies=[Depends(writer)],
@@ -227,10 +226,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     # -- dashboard ----------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-
-    @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
-        return FileResponse(STATIC / "index.html")
+    add_pages(app, STATIC)
 
     app.state.store = store
     return app
@@ -245,7 +241,7 @@ def _keep(row: dict[str, Any], f: dict[str, Any]) -> bool:
             and (not f.get("source_type") or row.get("source_type") == f["source_type"])
             and (not f.get("since") or (end is not None and end >= f["since"]))
             and (not f.get("until") or (end is not None and end <= f["until"]))
-            and (not country or country.upper() in (row.get("origin"), row.get("destination"), row.get("nationality")))
+            and (not country or country in (row.get("origin"), row.get("destination"), row.get("nationality")))
             and (not f.get("status") or (row.get("decision") or "unreviewed") == f["status"]))
 
 

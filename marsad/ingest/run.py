@@ -12,11 +12,11 @@ import os
 import sys
 import urllib.request
 from collections import Counter
-from urllib.parse import urlparse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from urllib.parse import urlparse
 
 from marsad.ingest.readers import READERS, Failure, RawArticle, read_html, reader_for
 from marsad.lang import available_languages, unread_line
@@ -24,6 +24,7 @@ from marsad.language import detect_language
 from marsad.lexicon import load_lexicon
 from marsad.normalize import normalize
 from marsad.pipeline import EXTRACTOR_VERSION, extract
+from marsad.schema import FieldError, parse_iso_date
 from marsad.store import NewDocument, Store
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -97,11 +98,21 @@ def prepare(raw: RawArticle) -> NewDocument:
     """Language, figures, outlet and wire agency of one article (runs in a worker)."""
     language = raw.language or detect_language(raw.text)
     supported = language in available_languages()
-    found = extract(raw.text, published=raw.published, language=language) if supported else []
+    published = _published(raw.published)
+    found = extract(raw.text, published=published, language=language) if supported else []
     outlet = raw.outlet or (urlparse(raw.url).hostname if raw.url else None)
     wire = wire_agency(raw.text, language) if supported else None
-    return NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, raw.published,
+    return NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, published,
                        raw.encoding, found, EXTRACTOR_VERSION, outlet, wire)
+
+
+def _published(raw: str | None) -> str | None:
+    """A source's publication date if it is an ISO date: a feed or CSV that writes
+    15/04/2024 is kept without a date rather than read as a guess."""
+    try:
+        return parse_iso_date("published", raw) if raw else None
+    except FieldError:
+        return None
 
 
 def wire_agency(text: str, language: str) -> str | None:

@@ -60,16 +60,25 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
         if kind is not None:
             start = kind.i
             break
-    for back in (1, 2):
+    for back in (1, 2) if not sent.lex.settings.get("prepositions_after") else ():
         for m in sent.at.get(start - back, ()):
             if m.j == start:
                 for role in ("to", "from", "in", "via"):
                     if m.is_(f"PREP.{role}"):
                         return role
+    if sent.lex.settings.get("prepositions_after"):  # "میانمار سے", "بنگلہ دیش میں": the postposition follows
+        for m in sent.at.get(place.j, ()):
+            for role in ("to", "from", "in", "via"):
+                if m.is_(f"PREP.{role}"):
+                    return role
     if mv.trigger is not None and 0 <= place.i - mv.trigger.j <= 1:
         return "object"
     if place.j + 1 < len(sent.tokens) and sent.tokens[place.j].text == "(" and sent.tokens[place.j + 1].kind == "num":
         return "object"  # "Polen (1,5 Millionen)": the list item's own country, as the verb's object
+    if sent.lex.settings.get("verb_final"):  # "بنگلہ دیش پہنچے": the place right before a verb is where it goes
+        verb = next((m for m in sent.at.get(place.j, ()) if m.is_("MOVE")), None)
+        if verb is not None:
+            return "to" if verb.concept in ("MOVE.arrived", "MOVE.returned") else "from"
     if mv.trigger is not None and not sent.lex.settings.get("speaker_after_verb"):
         auxiliaries = set(sent.lex.settings.get("auxiliaries", ()))
         k = place.j

@@ -92,9 +92,14 @@ def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
     return best
 
 
+_COMPLETE_PERIOD = ("TIME.this", "TIME.last", "TIME.yesterday", "TIME.today")
+
+
 def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
     for back in (1, 2, 3):
         for m in sent.at.get(q.i - back, ()):
+            if m.is_("TIME.unit") and any(x.j >= m.i and x.is_(p) for p in _COMPLETE_PERIOD for x in sent.at.get(m.i - 1, ())):
+                continue  # "رواں ماہ ایک لاکھ ...", "last week 3,000 ...": the period is complete, the number counts
             dated = m.is_("MONTH") and (q.value is None or q.value <= 31 or 1900 <= q.value <= 2100)  # "May 6", not "im Mai 1.250"
             # "الأيام العشرة" (the ten days); but "за 72 часа более 30 тысяч": the unit closes another number
             # and "in den Wochen zwischen 424": a qualifier or range word stands between
@@ -157,6 +162,8 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
     spans = [(q.i, q.j)] + ([(trigger.i, trigger.j)] if trigger else [])
     lo = min(s[0] for s in spans)
     hi = max(s[1] for s in spans)
+    if sent.lex.settings.get("verb_final") and trigger is not None and trigger.j >= q.j:
+        hi = trigger.j + 3  # "ڈی پورٹ کیا جائے گا": the future marker follows the verb
     for m in sent.having("MODAL"):
         if sent.concept_at(m.i, "MONTH") and m.j < len(sent.tokens) and sent.tokens[m.j].kind == "num":
             continue  # "May 6" is a date
@@ -180,6 +187,13 @@ def _cause_near(sent: Sentence, q: Quantity, trigger: Match) -> Match | None:
         if min(sent.distance((q.i, q.j), (m.i, m.j)), sent.distance((trigger.i, trigger.j), (m.i, m.j))) <= WINDOW:
             return m
     return None
+
+
+def _still(sent: Sentence, trigger: Match | None) -> Match | None:
+    """"تاحال بے گھر", "still displaced": a state word just before the trigger makes a stock."""
+    if trigger is None:
+        return None
+    return next((m for m in sent.having("STATE.still") if 0 <= trigger.i - m.j <= 1), None)
 
 
 def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[str, str | None, str | None]:
@@ -241,6 +255,9 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     kind, per, rate_rule = _kind(sent, q, movement, from_noun)
     if rate_rule:
         rules.append(f"{lex}.{rate_rule}")
+    elif kind == "total" and (still := _still(sent, trigger)) is not None:
+        kind = "stock"
+        rules.append(f"{lex}.{still.entry.rule}")
     unit = "people"
     if noun is not None and noun.is_("UNIT"):
         unit = "households" if noun.concept == "UNIT.household" else "vehicles"

@@ -147,6 +147,11 @@ class PeriodFinder:
                     expr.role = role
                     expr.i = k
                     return
+        for role in ("since", "until"):  # "یکم اپریل سے", "یکم اگست تک": the role word after the date
+            m = self.concept_at(expr.j, f"TIME.{role}_after")
+            if m is not None:
+                expr.role, expr.j = role, m.j
+                return
         if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month",
                                                   "period.month", "period.last_month"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
