@@ -169,6 +169,9 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
             continue  # "May 6" is a date
         if lo - 3 <= m.i < hi and not (q.i <= m.i < q.j):
             return m
+        if lo - 8 <= m.i < lo and all(t.kind != "punct" for t in sent.tokens[m.j:lo]) \
+                and not any(x.is_("MOVE") or x.is_("SAY") for k in range(m.j, lo) for x in sent.at.get(k, ())):
+            return m  # "on pourrait en effet atteindre la barre des 35 000 réfugiés": the modal governs the clause
     return None
 
 

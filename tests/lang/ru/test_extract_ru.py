@@ -74,3 +74,7 @@ def test_russian_evacuated_from_a_region_stay_in_the_country() -> None:
 def test_russian_border_between_two_countries() -> None:
     (f,) = extract("На российско-казахстанской границе стояли 2 тысячи автомобилей.", published="2022-09-26", language="ru")
     assert (f.unit, f.origin, f.destination) == ("vehicles", "RU", "KZ")
+
+
+def test_russian_modal_governs_the_clause() -> None:
+    assert extract("Власти могут в ближайшие недели принять до 20 тысяч беженцев.", language="ru") == []
