@@ -23,6 +23,7 @@ from marsad.sentence import Sentence
 from marsad.stages.frame import apply_frame, build_frame
 from marsad.stages.geography import attach_places
 from marsad.stages.movement import BULLETS, Movement, attach_movement, continue_list, inherit_movement, is_elliptic
+from marsad.stages.parts import mark_parts
 from marsad.stages.period import PeriodFinder, TimeExpr
 from marsad.stages.quantities import Quantity, find_quantities
 from marsad.stages.source import Source, find_sources
@@ -240,6 +241,7 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
         figures.append((q, fig))
         doc.last_figure, doc.last_figure_at = fig, index
     _share_context(sent, figures)
+    mark_parts(sent, figures)
     return [f for _, f in figures]
 
 

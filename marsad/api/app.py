@@ -165,10 +165,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         for fl in picked[:500]:
             item = fl.summary()
             if detail:
-                item["series"] = [{"kind": s.kind, "unit": s.unit, "per": s.per,
-                                   "points": [c.as_dict() for c in sorted(s.clusters, key=lambda c: c.representative.period_end or "")],
-                                   "conflicts": [[a.as_dict(), b.as_dict()] for a, b in s.conflicts]}
-                                  for s in fl.series]
+                item["series"] = [s.as_dict() for s in fl.series]
             items.append(item)
         return {"items": items, "total": len(picked)}
 

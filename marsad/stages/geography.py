@@ -54,6 +54,9 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
     """to / from / in / via / object, from the words just before the place."""
     if place.clitic in CLITIC_ROLES:
         return CLITIC_ROLES[place.clitic]
+    case = _case_role(sent, place)
+    if case is not None:
+        return case
     start = place.i
     for back in (3, 2, 1):  # "from the town of Derna", "في محافظة الحديدة": step over the longest place-type words
         kind = next((m for m in sent.at.get(place.i - back, ()) if m.j == place.i and m.is_("PLACETYPE")), None)
@@ -89,13 +92,36 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
     return None
 
 
+def _case_role(sent: Sentence, place: Match) -> str | None:
+    """The role a case suffix gives (language.yaml `case_suffixes`): on a name
+    made with it ("Polonyaya"), after an apostrophe ("Türkiye'ye",
+    "Lübnan'dan"), or at the end of a word such as "ülkelerine" (to their countries)."""
+    payload = place.entry.payload
+    if isinstance(payload, dict) and payload.get("case"):
+        return payload["case"]
+    roles = sent.lex.settings.get("suffix_roles")
+    if not roles:
+        return None
+    tokens = sent.tokens
+    if place.j + 1 < len(tokens) and tokens[place.j].text == "'" and tokens[place.j].start == tokens[place.j - 1].end:
+        return roles.get(tokens[place.j + 1].text)
+    if place.is_("PLACE"):
+        return None
+    word = tokens[place.j - 1].text
+    stem = len(place.entry.form.rstrip("*").split()[-1]) if place.entry.form.endswith("*") else len(word)
+    # a one-letter suffix (-a, -e) only past the end of a stem form: "ülke" itself ends in e
+    found = [s for s in roles if word.endswith(s) and (len(s) >= 2 or len(word) - len(s) >= stem)]
+    return roles[max(found, key=len)] if found else None
+
+
 def _owner(p: Match, quantities: list[Quantity], sent: Sentence) -> Quantity | None:
     """The figure a place belongs to: the nearest one to its left; a place
-    before the first figure is shared by all ("وصل إلى أرمينيا أكثر من 53 ألف");
-    a place with its figure in brackets owns that one ("Polen (1,5 Millionen)")."""
-    bracketed = next((q for q in quantities if q.i == p.j + 1 and sent.tokens[p.j].text == "("), None)
-    if bracketed is not None:
-        return bracketed
+    before the first figure is shared by all ("وصل إلى أرمينيا أكثر من 53 ألف"); a place right
+    before a figure is that figure's ("Polonyaya 453 bin, Macaristana 116 bin"), and so is one
+    with its figure in brackets ("Polen (1,5 Millionen)")."""
+    adjacent = [q for q in quantities if q.i == p.j or (q.i == p.j + 1 and sent.tokens[p.j].text == "(")]
+    if adjacent:
+        return adjacent[0]
     left = [q for q in quantities if q.j <= p.i]
     return left[-1] if left else None
 

@@ -100,13 +100,12 @@ def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
         for m in sent.at.get(q.i - back, ()):
             if m.is_("TIME.unit") and any(x.j >= m.i and x.is_(p) for p in _COMPLETE_PERIOD for x in sent.at.get(m.i - 1, ())):
                 continue  # "رواں ماہ ایک لاکھ ...", "last week 3,000 ...": the period is complete, the number counts
-            dated = m.is_("MONTH") and (q.value is None or q.value <= 31 or 1900 <= q.value <= 2100)  # "May 6", not "im Mai 1.250"
             # "الأيام العشرة" (the ten days); but "за 72 часа более 30 тысяч": the unit closes another number
             # and "in den Wochen zwischen 424": a qualifier or range word stands between
             unit = m.is_("TIME.unit") and not (m.i > 0 and sent.tokens[m.i - 1].kind == "num") \
                 and sent.concept_at(q.i, "QUAL") is None and sent.concept_at(q.i, "RANGE") is None
-            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population") or dated
-                               or unit or m.is_("NOT.capacity")):
+            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population")
+                               or (m.is_("MONTH") or unit) and _date_like(q) or m.is_("NOT.capacity")):
                 return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص"
     if q.i > 0 and sent.tokens[q.i - 1].text in {"/", "#", "\\"}:
         return "punct-before"
@@ -124,6 +123,12 @@ def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
             and sent.concept_at(q.j + 1, "MONTH"):
         return "date"  # "24 de febrero", "15. März"
     return None
+
+
+def _date_like(q: Quantity) -> bool:
+    """A number after a month or a time unit that can be a day, a count of days or a year
+    ("Feb 24", "الأيام العشرة", "مهر ۱۴۰۳"); "5 Nisan Cuma günü 1.200 göçmen" is a count."""
+    return q.value is None or q.value < 100 or 1300 <= q.value <= 2100
 
 
 def _is_year(q: Quantity, noun: Match | None) -> bool:
@@ -352,8 +357,11 @@ def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Moveme
     noun, demonym, reject = _noun_after(sent, q)
     if reject is not None or (q.value is not None and q.value < 10 and noun is None) or _is_year(q, noun):
         return None
-    if by_comma and noun is None and demonym is None and not elliptic:
-        return None  # a comma alone joins a list of counted things ("328.667 venezolanos, 57.222 ecuatorianos")
+    if by_comma and noun is None and demonym is None and not elliptic \
+            and not any(m.is_("PLACE") for k in range(lo, hi) for m in sent.at.get(k, ())):
+        # a comma alone joins a list of counted things ("328.667 venezolanos, 57.222 ecuatorianos")
+        # or of places with their figures ("Polonyaya 453 bin, Macaristana 116 bin")
+        return None
     if noun is not None and noun.is_("UNIT") != (other_mv.unit != "people"):
         return None
     unit = other_mv.unit if noun is None else ("households" if noun.concept == "UNIT.household" else

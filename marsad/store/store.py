@@ -156,7 +156,18 @@ class Store:
                        rule=list(f.rule), confidence=f.confidence, created_at=now)
             rows.append(row)
         conn.execute(insert(figures), rows)
+        if any(f.part_of is not None for f in found):
+            Store._link_parts(conn, doc_id, found)
         return len(rows)
+
+    @staticmethod
+    def _link_parts(conn: Any, doc_id: int, found: list[Figure]) -> None:
+        """A part names its whole by offset at extraction; stored, by figure id."""
+        ids = {r.start: r.id for r in conn.execute(select(figures.c.id, figures.c.start).where(
+            and_(figures.c.document_id == doc_id, figures.c.active)))}
+        for f in found:
+            if f.part_of is not None and f.part_of in ids and f.start in ids:
+                conn.execute(update(figures).where(figures.c.id == ids[f.start]).values(part_of=ids[f.part_of]))
 
     def record_failure(self, source: str, reason: str) -> None:
         with self.engine.begin() as conn:
