@@ -171,8 +171,8 @@ class Lexicon:
         for surface, values in main.items():
             if any("m" in value[3] for value in values):
                 prober.add_word(surface, "m")
-                if _PROBE_PUNCT.search(surface.strip()):  # "в'їхали": the probe reads "в їхали"
-                    prober.add_word(re.sub(" +", " ", _PROBE_PUNCT.sub(" ", surface)), "m")
+                if self.settings.get("apostrophe_in_words") and "'" in surface:
+                    prober.add_word(surface.replace(" ' ", " "), "m")  # "в'їхали": the probe reads "в їхали"
         for verb, entries in self.separable.items():
             if any(e.concept.startswith(PROBE_KINDS["m"]) for _, e in entries):
                 prober.add_word(f" {verb} ", "m")

@@ -149,6 +149,17 @@ def _nearest(sent: Sentence, q: Quantity, prefix: str) -> tuple[Match | None, fl
     return best, best_d
 
 
+def _nearest_other(sent: Sentence, q: Quantity, noun_move: Match) -> tuple[Match | None, float]:
+    best, best_d = None, float("inf")
+    for m in sent.having("MOVE"):
+        if m.i == noun_move.i or q.i <= m.i < q.j:
+            continue
+        d = sent.distance((q.i, q.j), (m.i, m.j)) - (0.5 if m.i >= q.j else 0)
+        if d < best_d:
+            best, best_d = m, d
+    return best, best_d
+
+
 BLOCKERS = ("NOT.casualty", "NOT.arrest", "NOT.military")
 
 
@@ -224,6 +235,11 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     if q.value is not None and q.value < 10 and noun is None:
         return None  # "أحد المصدرين", "one of": a small number needs its noun
     trigger, dist = _nearest(sent, q, "MOVE")
+    if trigger is not None and noun is not None and trigger.i == noun.i:
+        # "65 000 demandeurs d'asile arrivés en RDC": the counted noun names a movement, the verb says what they did
+        verb, verb_d = _nearest_other(sent, q, trigger)
+        if verb is not None and verb_d <= VERB_OVER_NOUN:
+            trigger, dist = verb, verb_d
     blocker, block_d = _blocker(sent, q)
     lex = sent.lex.code
     window = sent.lex.settings.get("movement_window", WINDOW)
