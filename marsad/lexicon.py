@@ -171,8 +171,11 @@ class Lexicon:
         for surface, values in main.items():
             if any("m" in value[3] for value in values):
                 prober.add_word(surface, "m")
-                if self.settings.get("apostrophe_in_words") and "'" in surface:
-                    prober.add_word(surface.replace(" ' ", " "), "m")  # "в'їхали": the probe reads "в їхали"
+                # "demandeurs d'asile", "asylum-seekers": the probe reads punctuation as a space
+                core = " ".join(_PROBE_PUNCT.sub(" ", surface).split())
+                variant = (" " if surface.startswith(" ") else "") + core + (" " if surface.endswith(" ") else "")
+                if core and variant != surface:
+                    prober.add_word(variant, "m")
         for verb, entries in self.separable.items():
             if any(e.concept.startswith(PROBE_KINDS["m"]) for _, e in entries):
                 prober.add_word(f" {verb} ", "m")

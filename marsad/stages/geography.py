@@ -132,12 +132,16 @@ def _places_for(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity
     # "تدفقوا ... منذ الإعلان عن التعبئة للقتال في أوكرانيا": past a "since"
     # after the figure, places belong to the event, not to the movement
     last = max(a[1] for a in anchors)
-    cut = min((m.i for m in sent.having("TIME.since") if m.i >= last and not sent.concept_at(m.j, "PLACE")),
+    since = sent.having("TIME.since") + sent.having("TIME.since_start")  # "desde el comienzo de la invasión de Rusia"
+    cut = min((m.i for m in since if m.i >= last and not sent.concept_at(m.j, "PLACE")),
               default=len(sent.tokens))  # "з України" (from Ukraine) is a place, not a "since"
+    events = _since_clauses_before(sent, q)
     out = []
     for p in sent.having("PLACE") + sent.having("DEICTIC") + sent.having("BORDER"):
         if (mv.demonym is not None and mv.demonym.i == p.i) or p.i >= cut:
             continue
+        if any(a <= p.i < b for a, b in events):
+            continue  # "Since the war began in Sudan, 844,000 ... crossed into Chad": Sudan is where the war is
         if min(sent.distance(a, (p.i, p.j)) for a in anchors) > PLACE_WINDOW:
             continue
         owner = _owner(p, others, sent)
@@ -145,6 +149,18 @@ def _places_for(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity
             continue
         out.append(p)
     return out
+
+
+def _since_clauses_before(sent: Sentence, q: Quantity) -> list[tuple[int, int]]:
+    """Token spans of "since ..." clauses that end, at a comma, before the figure."""
+    spans = []
+    for m in sent.having("TIME.since"):
+        if m.j > q.i:
+            continue
+        end = next((k for k in range(m.j, q.i) if sent.tokens[k].text in (",", "،")), None)
+        if end is not None:
+            spans.append((m.j, end))
+    return spans
 
 
 def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity],

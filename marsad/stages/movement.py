@@ -80,6 +80,27 @@ def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None
     return noun, demonym, None
 
 
+def _vetoed(sent: Sentence, q: Quantity) -> str | None:
+    """Numbers that compare rather than count: "one in three", "3,109 more than
+    last year", "بزيادة 3109 عن العام الماضي" (ANNOTATION.md: ratios and
+    differences between periods are not figures)."""
+    for m in sent.having("RATIO"):
+        if q.j <= m.i <= q.j + 2 and m.j < len(sent.tokens) and \
+                (sent.tokens[m.j].kind == "num" or sent.concept_at(m.j, "NUM")):
+            return "veto.ratio"
+    compared = [m for m in sent.having("COMPARE") if q.j <= m.i <= q.j + 2
+                and not any(t.kind == "punct" for t in sent.tokens[q.j:m.i])]
+    diff = [m for m in sent.having("DIFF") if m.j <= q.i and q.i - m.j <= 2]
+    if compared or diff:
+        after = sent.tokens[q.j:min(q.j + 10, len(sent.tokens))]
+        anchor = q.j
+        for k in range(anchor, anchor + len(after)):
+            if sent.concept_at(k, "TIME.last") or sent.concept_at(k, "TIME.same_period") \
+                    or sent.concept_at(k, "COMPARE.period") or sent.concept_at(k, "TIME.unit.year"):
+                return "veto.difference"
+    return None
+
+
 def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
     """"عدد النازحين داخليًا في السودان بلغ 10,916,305": the noun before."""
     best, best_d = None, float("inf")
@@ -92,21 +113,24 @@ def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
     return best
 
 
-_COMPLETE_PERIOD = ("TIME.this", "TIME.last", "TIME.yesterday", "TIME.today")
+_COMPLETE_PERIOD = ("TIME.this", "TIME.last", "TIME.yesterday", "TIME.today", "RATE")
 
 
 def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
     for back in (1, 2, 3):
         for m in sent.at.get(q.i - back, ()):
             if m.is_("TIME.unit") and any(x.j >= m.i and x.is_(p) for p in _COMPLETE_PERIOD for x in sent.at.get(m.i - 1, ())):
-                continue  # "رواں ماہ ایک لاکھ ...", "last week 3,000 ...": the period is complete, the number counts
+                continue  # "رواں ماہ ایک لاکھ", "last week 3,000", "chaque année des milliers": a complete period, the number counts
             # "الأيام العشرة" (the ten days); but "за 72 часа более 30 тысяч": the unit closes another number
             # and "in den Wochen zwischen 424": a qualifier or range word stands between
             unit = m.is_("TIME.unit") and not (m.i > 0 and sent.tokens[m.i - 1].kind == "num") \
                 and sent.concept_at(q.i, "QUAL") is None and sent.concept_at(q.i, "RANGE") is None
             if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population")
-                               or (m.is_("MONTH") or unit) and _date_like(q) or m.is_("NOT.capacity")):
-                return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص"
+                               or (m.is_("MONTH") or unit) and _date_like(q) or m.is_("NOT.capacity")
+                               or m.is_("MEASURE.size")):
+                return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص", "families of five", "aged 12"
+            if m.j == q.i + 1 and m.is_("MEASURE.size") and sent.concept_at(q.i, "RANGE.from"):
+                return m.entry.rule  # "مكونة من 7 أفراد": the size's "من" was read as a range's start
     if q.i > 0 and sent.tokens[q.i - 1].text in {"/", "#", "\\"}:
         return "punct-before"
     before = sent.tokens[q.i - 1] if q.i > 0 else None
@@ -208,6 +232,16 @@ def _cause_near(sent: Sentence, q: Quantity, trigger: Match) -> Match | None:
     return None
 
 
+def _is_period_not_rate(sent: Sentence, rate: Match) -> bool:
+    """"a week ago", "in a year", "في العام الماضي", "in the year 2024": a time, not a rate."""
+    after = rate.j
+    if any(sent.concept_at(after, c) for c in ("TIME.ago", "TIME.last", "TIME.this")):
+        return True
+    if after < len(sent.tokens) and sent.tokens[after].text.isdigit() and len(sent.tokens[after].text) == 4:
+        return True
+    return any(m.j == rate.i and (m.is_("TIME.during") or m.is_("TIME.since")) for m in sent.at.get(rate.i - 1, ()))
+
+
 def _still(sent: Sentence, trigger: Match | None) -> Match | None:
     """"تاحال بے گھر", "still displaced": a state word just before the trigger makes a stock."""
     if trigger is None:
@@ -215,9 +249,17 @@ def _still(sent: Sentence, trigger: Match | None) -> Match | None:
     return next((m for m in sent.having("STATE.still") if 0 <= trigger.i - m.j <= 1), None)
 
 
+def _carries_cargo(sent: Sentence, vehicle: Match) -> bool:
+    """A cargo word (aid, food, fuel) within a few words of the vehicles, in their clause."""
+    return any(abs(m.i - vehicle.j) <= 5 or abs(vehicle.i - m.j) <= 3 for m in sent.having("NOT.cargo")
+               if sent.distance((vehicle.i, vehicle.j), (m.i, m.j)) < float("inf"))
+
+
 def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[str, str | None, str | None]:
     for k in list(range(q.j, min(q.j + 10, len(sent.tokens)))) + list(range(max(0, q.i - 3), q.i)):
         rate = sent.concept_at(k, "RATE")
+        if rate is not None and _is_period_not_rate(sent, rate):
+            continue
         if rate is not None and (rate.i >= q.j or rate.j >= q.i - 1) and sent.distance((q.i, q.j), (rate.i, rate.j)) < 12:
             return "rate", rate.concept.split(".")[1], rate.entry.rule  # "5,000 a day"; "täglich mehr als 10.000"
     if movement in STOCK_MOVES or from_noun:
@@ -227,7 +269,7 @@ def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[
 
 def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     """The movement a quantity counts, or None when it is not a figure."""
-    if _before_is_measure(sent, q):
+    if _before_is_measure(sent, q) or _vetoed(sent, q):
         return None
     noun, demonym, reject = _noun_after(sent, q)
     if reject is not None or _is_year(q, noun) and demonym is None:
@@ -287,6 +329,8 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         unit = "households" if noun.concept == "UNIT.household" else "vehicles"
         if unit == "vehicles" and movement == "waiting":
             kind = "stock"
+        if unit == "vehicles" and _carries_cargo(sent, noun):
+            return None  # "diez camiones cargados con alimentos": aid trucks carry no one who moves
     if noun is not None:
         rules.append(f"{lex}.{noun.entry.rule}")
     confidence = 0.55 + (0.15 if noun or demonym else 0) + (0.15 if trigger and dist <= 4 else 0)
@@ -317,8 +361,9 @@ def inherit_movement(sent: Sentence, q: Quantity, previous: str | None) -> Movem
         anaphor, dist = bullet, 0.0
     noun, demonym, reject = _noun_after(sent, q)
     blocker, block_d = _blocker(sent, q)
-    if reject is not None or (blocker is not None and block_d < dist) or _modal_near(sent, q, None):
-        return None
+    if reject is not None or (blocker is not None and block_d < dist) or _modal_near(sent, q, None) \
+            or _is_year(q, noun):
+        return None  # "en 2022 fueron 248.283": the year is no count
     kind, per, rate_rule = _kind(sent, q, previous, False)
     rules = list(q.rules) + [f"{sent.lex.code}.{anaphor.entry.rule}:inherits"] + ([f"{sent.lex.code}.{rate_rule}"] if rate_rule else [])
     unit = "households" if noun is not None and noun.concept == "UNIT.household" else "people"
