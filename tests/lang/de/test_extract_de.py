@@ -124,3 +124,8 @@ def test_german_refugees_across_a_border_between_two_countries() -> None:
     (g,) = extract("Am Montag gingen 30 Flüchtlinge über die serbisch-ungarische Grenze ins Burgenland.",
                    published="2023-12-28", language="de")
     assert (g.movement, g.kind, g.origin, g.destination) == ("arrived", "total", "RS", "AT")
+
+
+def test_german_airlifted_from_a_city_are_not_kept_inside_the_country() -> None:
+    (f,) = extract("Die Luftwaffe hat bislang 2.300 Menschen aus Kabul ausgeflogen.", published="2021-08-21", language="de")
+    assert (f.movement, f.origin, f.destination) == ("evacuated", "AF", None)
