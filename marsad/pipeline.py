@@ -16,13 +16,14 @@ from marsad.errors import MarsadError
 from marsad.figure import Figure
 from marsad.lang import available_languages
 from marsad.language import detect_language
-from marsad.lexicon import Lexicon, load_lexicon
+from marsad.lexicon import Lexicon, Match, load_lexicon
 from marsad.normalize import normalize
 from marsad.schema import parse_date as schema_date
 from marsad.sentence import Sentence
 from marsad.stages.frame import apply_frame, build_frame
 from marsad.stages.geography import attach_places
-from marsad.stages.movement import BULLETS, Movement, attach_movement, continue_list, inherit_movement, is_elliptic
+from marsad.stages.movement import (BULLETS, Movement, attach_movement, continue_list, elliptic_item, inherit_movement,
+                                     is_elliptic, list_item)
 from marsad.stages.parts import mark_parts
 from marsad.stages.period import PeriodFinder, TimeExpr
 from marsad.stages.quantities import Quantity, find_quantities
@@ -160,7 +161,7 @@ def extract(text: str, *, published: object = None, language: str | None = None)
         return []  # nothing in the text moves: no figure, and no need to read further
     doc = _Doc(text, norm, lex, when)
     starts = [s for s, _ in doc.spans]
-    candidates = _with_bullet_items(doc, sorted({bisect_right(starts, h) - 1 for h in hits} - {-1}))
+    candidates = _with_list_items(doc, sorted({bisect_right(starts, h) - 1 for h in hits} - {-1}))
     figures: list[Figure] = []
     for index in candidates:
         start, end = doc.spans[index]
@@ -184,18 +185,33 @@ def _lead_period(doc: _Doc, index: int) -> list[TimeExpr]:
     return [TimeExpr(0, 0, e.start, e.end, "during", "period.lead_sentence") for e in spans[:1]]
 
 
-def _with_bullet_items(doc: _Doc, candidates: list[int]) -> list[int]:
-    """The bullet items ("- 9 тисяч осіб — на території …") that follow a sentence
-    with movement are read too: they go on with its figure without a verb."""
+def _is_item(doc: _Doc, index: int) -> bool:
+    return doc.norm[doc.spans[index][0]] in BULLETS
+
+
+def _with_list_items(doc: _Doc, candidates: list[int]) -> list[int]:
+    """The bullet items after a sentence with movement ("Desglose de deportaciones" /
+    "- Octubre 2024: 40.223 personas") are read too, though no movement word is in them."""
     out = set(candidates)
     for index in candidates:
         k = index + 1
-        if k < len(doc.spans) and doc.norm[doc.spans[k][1] - 1] == ":":
-            k += 1  # the list's head ("З них:", "Davon:")
-        while k < len(doc.spans) and doc.norm[doc.spans[k][0]] in BULLETS:
+        if k + 1 < len(doc.spans) and doc.norm[doc.spans[k][1] - 1] == ":" and _is_item(doc, k + 1):
+            k += 1  # the list's head ("З них:", "Davon:") between the figure and its items
+        while k < len(doc.spans) and _is_item(doc, k):
             out.add(k)
             k += 1
     return sorted(out)
+
+
+def _list_heading(doc: _Doc, index: int) -> Match | None:
+    """The movement word of the line that heads the bullet list `index` is in."""
+    k = index - 1
+    while k >= 0 and _is_item(doc, k):
+        k -= 1
+    if k < 0:
+        return None
+    moves = doc.sentence(k).having("MOVE")
+    return moves[-1] if moves else None
 
 
 def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
@@ -209,6 +225,10 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
         listed = [(other, other_mv) for other, other_mv, _ in movements if other_mv is not None]
         if mv is None and listed:  # the last figure of the list, past numbers that are none ("370 (KW5), 144")
             mv = continue_list(sent, q, *listed[-1])
+        if mv is None and listed:  # "…, a los que hay que sumar casi 580.000 en Rumanía"
+            mv = elliptic_item(sent, q, *listed[-1])
+        if mv is None and _is_item(doc, index) and (heading := _list_heading(doc, index)) is not None:
+            mv = list_item(sent, q, heading)
         inherited = mv is None and doc.last_figure is not None
         if inherited:
             mv = inherit_movement(sent, q, doc.last_figure.movement)  # type: ignore[union-attr]

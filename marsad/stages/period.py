@@ -210,7 +210,7 @@ class PeriodFinder:
         for b in range(k - 1, max(k - 22, -1), -1):
             if self.tokens[b].text == ";":
                 return False
-            since = self.concept_at(b, "TIME.since") or self.concept_at(b, "TIME.since_start")  # "Seit Beginn der Kämpfe … Mitte April"
+            since = self.concept_at(b, "TIME.since") or self.concept_at(b, "TIME.since_start")  # "از آغاز جنگ در ۲۴ فبروری", "Seit Beginn der Kämpfe … Mitte April"
             if since is not None and not self._inside(b, "QUAL"):
                 return True  # (not the "از" of "بیش از", "more than")
         return False
