@@ -77,6 +77,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     store = Store(db)
     secret = (token if token is not None else Settings.load().token) or None
     cache = _Cache()
+    pages = _Cache()  # figure pages, apart so that paging does not push the overview out
     live = LiveFlows(store)
     app = FastAPI(title="marsad", version="0.1.0",
                   description="Movement figures from news: documents, figures, flows, review.",
@@ -116,6 +117,10 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     def list_figures(f: dict = Depends(filters), limit: int = Query(100, ge=1, le=1000),  # type: ignore[type-arg]
                      offset: int = Query(0, ge=0), order: Literal["id", "newest", "confidence"] = "id",
                      format: Literal["json", "csv"] = "json") -> Response:
+        key = ("figures", tuple(sorted((k, v) for k, v in f.items() if v)), limit, offset, order, format)
+        cached = pages.get(store.state(), key)  # a page is read again and again until the store changes
+        if cached is not None:
+            return Response(cached[0], media_type=cached[1])
         rows = store.figures(**f, limit=limit + 1, offset=offset, order=order)
         more = len(rows) > limit
         rows = rows[:limit]
@@ -125,8 +130,13 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             w = csv.DictWriter(out, fieldnames=names)
             w.writeheader()
             w.writerows(rows)
-            return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
-        return _json({"items": rows, "limit": limit, "offset": offset, "next": offset + limit if more else None})
+            return _page(key, out.getvalue().encode("utf-8"), "text/csv; charset=utf-8")
+        body = _dumps({"items": rows, "limit": limit, "offset": offset, "next": offset + limit if more else None})
+        return _page(key, body, "application/json")
+
+    def _page(key: tuple, body: bytes, media_type: str) -> Response:
+        pages.put(key, (body, media_type))
+        return Response(body, media_type=media_type)
 
     @app.get("/api/figures/{figure_id}", summary="One figure with its review")
     def get_figure(figure_id: int) -> dict[str, Any]:
@@ -173,9 +183,10 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     def overview(f: dict = Depends(filters)) -> Response:  # type: ignore[type-arg]
         key = ("overview",) + tuple(sorted((k, v) for k, v in f.items() if v))
         filtered = len(key) > 1
+        state = store.state()  # read once: any change to the store drops every cached view
         if not filtered:
-            live.refresh()  # the unfiltered view is built from the live flows
-        cached = cache.get(store.state(), key)  # any change to the store drops every cached view
+            live.refresh(state)  # the unfiltered view is built from the live flows
+        cached = cache.get(state, key)
         if cached is not None:
             return Response(cached, media_type="application/json")
         if filtered:
@@ -248,11 +259,6 @@ def _dumps(data: Any) -> bytes:
 
 def _plain(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
-
-
-def _json(data: Any) -> Response:
-    """JSON without the framework's per-field encoding (lists of figures are large)."""
-    return Response(_dumps(data), media_type="application/json")
 
 
 def create_app_from_env() -> FastAPI:
