@@ -165,8 +165,9 @@ class PeriodFinder:
             for role in ("since", "during", "until"):
                 m = self.concept_at(k, f"TIME.{role}")
                 if m is not None and expr.i - 1 <= m.j <= expr.i and m.concept != "TIME.since_start":
-                    expr.role = role
                     expr.i = k
+                    # "since the war began in April 2023": a bare "in" inside a since-clause dates the start
+                    expr.role = "since" if role == "during" and m.j - m.i == 1 and self._since_before(k) else role
                     return
         j, case = self._case_after(expr.j)  # "28 Şubat'tan bu yana": past the case suffix
         for role in ("since", "until"):  # "یکم اپریل سے", "یکم اگست تک": the role word after the date
@@ -178,13 +179,20 @@ class PeriodFinder:
             expr.role, expr.j = "since", j
         if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
-            for k in range(expr.i - 1, max(expr.i - 22, -1), -1):
-                if self.tokens[k].text == ";":
-                    break
-                m = self.concept_at(k, "TIME.since")
-                if m is not None:
-                    expr.role = "since"
-                    return
+            if self._since_before(expr.i):
+                expr.role = "since"
+
+    def _since_before(self, k: int) -> bool:
+        for b in range(k - 1, max(k - 22, -1), -1):
+            if self.tokens[b].text == ";":
+                return False
+            since = self.concept_at(b, "TIME.since") or self.concept_at(b, "TIME.since_start")  # "از آغاز جنگ در ۲۴ فبروری"
+            if since is not None and not self._inside(b, "QUAL"):
+                return True  # (not the "از" of "بیش از", "more than")
+        return False
+
+    def _inside(self, k: int, prefix: str) -> bool:
+        return any(m.i <= k < m.j and m.is_(prefix) for b in range(max(0, k - 3), k + 1) for m in self.at.get(b, ()))
 
     def _case_after(self, j: int) -> tuple[int, str | None]:
         """The token past a case suffix written after an apostrophe ("Şubat'tan"), and the suffix's role."""

@@ -154,9 +154,11 @@ def _compound(lex: Lexicon, tokens: list[Token], num: _Number, table: Table) -> 
     # "ایک لاکھ 56 ہزار 200": the South Asian scale words follow each other without "and"
     bare = not joined and lex.settings.get("compound_without_and") and k < len(tokens) and (
         tokens[k].kind == "num" or any(m.is_("NUM.add") for m in table[k]))
-    if (joined or bare) and num.last_scale > 1:
+    # "پانصد و ۲۴", "five hundred and 24": hundreds in words, the rest in digits
+    hundreds = joined and num.words and num.last_scale == 1 and num.value >= 100 and num.value % 100 == 0
+    if (joined or bare) and (num.last_scale > 1 or hundreds):
         nxt = _parse_number(lex, tokens, k + (1 if joined else 0), table)
-        if nxt and nxt.vague is None and nxt.value < num.last_scale:
+        if nxt and nxt.vague is None and nxt.value < (num.last_scale if num.last_scale > 1 else 100):
             return _Number(num.value + nxt.value, nxt.end, num.rules + [f"{lex.code}.NUM.compound"] + nxt.rules,
                            last_scale=min(num.last_scale, nxt.last_scale), words=num.words)
     return num
