@@ -38,6 +38,7 @@ class _Number:
 
 Table = list[list[Match]]
 QUANTITY_STARTS = ("NUM", "QUAL", "RANGE")
+CHANGE_RULE = "quantity.change"  # "from 253,000 to 259,000": the first of two counts
 
 
 def _concept(lex: Lexicon, tokens: list[Token], i: int, prefix: str, table: Table) -> Match | None:
@@ -98,6 +99,7 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> _Nu
         low, high = vague.entry.payload
         return _Number(low, vague.j, [f"{lex.code}.{vague.entry.rule}"], vague=(low, high), words=True)
     total, current, k, rules, last_scale = 0.0, 0.0, i, [], 1
+    digit = 0.0  # the last unit word not yet multiplied ("两" in 两千, "五" in 五百)
     needs_scale = set(lex.settings.get("needs_scale", ()))
     pending_fraction = None
     # "الأشهر الأربعة", "والأربعين": the article and "and" go with numbers; prepositions do not
@@ -124,16 +126,20 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> _Nu
                 break
         if role == "NUM.add":
             current += payload
+            digit = payload
             if payload >= 1000:  # the duals ألفين، مليونين close a group like a scale
                 last_scale = 10 ** (len(str(int(payload))) - 1)
         elif role == "NUM.hundred":
             current = (current or 1) * 100
+        elif role == "NUM.multiplier":  # 两千五百 = 2×1000 + 5×100: the unit word before, times this
+            current += (digit or 1) * payload - digit
+            digit = 0.0
         elif role == "NUM.fraction":
             pending_fraction = payload
         elif role == "NUM.scale":
             base = pending_fraction if pending_fraction is not None else (current or 1)
             total += base * payload
-            current, pending_fraction, last_scale = 0.0, None, payload
+            current, pending_fraction, last_scale, digit = 0.0, None, payload, 0.0
         else:
             break
         rules.append(f"{lex.code}.{m.entry.rule}")
@@ -147,19 +153,35 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> _Nu
 
 def _compound(lex: Lexicon, tokens: list[Token], num: _Number, table: Table) -> _Number:
     """"19 ألفا و400", "3 ملايين و138 ألف": add a smaller part after "و" (or
-    right after the scale word where the language says so)."""
+    right after the scale word where the language says so); "1 мільйон 60 тисяч":
+    a smaller scaled part needs no "and" in any language."""
     k = num.end
     and_words = lex.settings.get("and_words", ())
     joined = k < len(tokens) and tokens[k].text in and_words
-    # "ایک لاکھ 56 ہزار 200": the South Asian scale words follow each other without "and"
+    # "12万3538", "ایک لاکھ 56 ہزار 200": languages that write the smaller part right after the scale word
     bare = not joined and lex.settings.get("compound_without_and") and k < len(tokens) and (
         tokens[k].kind == "num" or any(m.is_("NUM.add") for m in table[k]))
-    if (joined or bare) and num.last_scale > 1:
+    # "پانصد و ۲۴", "five hundred and 24": hundreds in words, the rest in digits
+    hundreds = joined and num.words and num.last_scale == 1 and num.value >= 100 and num.value % 100 == 0
+    if (joined or bare) and (num.last_scale > 1 or hundreds):
         nxt = _parse_number(lex, tokens, k + (1 if joined else 0), table)
-        if nxt and nxt.vague is None and nxt.value < num.last_scale:
+        if nxt and nxt.vague is None and nxt.value < (num.last_scale if num.last_scale > 1 else 100):
             return _Number(num.value + nxt.value, nxt.end, num.rules + [f"{lex.code}.NUM.compound"] + nxt.rules,
                            last_scale=min(num.last_scale, nxt.last_scale), words=num.words)
+    if k < len(tokens) and tokens[k].kind == "num" and num.last_scale > 1 and not num.words:
+        nxt = _parse_number(lex, tokens, k, table)
+        if nxt and nxt.vague is None and 1 < nxt.last_scale < num.last_scale and nxt.value < num.last_scale:
+            return _Number(num.value + nxt.value, nxt.end, num.rules + [f"{lex.code}.NUM.compound"] + nxt.rules,
+                           last_scale=nxt.last_scale, words=False)
     return num
+
+
+def _is_change(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> bool:
+    """"зросла з 253 тисяч до 259 тисяч", "выросло с 10 до 12 тысяч": a count
+    that changed from one figure to another, not a range (CHANGE, then "from")."""
+    if i < 2 or not any(m.is_("PREP.from") or m.is_("TIME.since") for m in table[i - 1]):
+        return False
+    return any(m.is_("CHANGE") for k in range(max(0, i - 3), i - 1) for m in table[k])
 
 
 def parse_quantity(lex: Lexicon, tokens: list[Token], i: int, table: Table | None = None) -> Quantity | None:
@@ -186,6 +208,9 @@ def parse_quantity(lex: Lexicon, tokens: list[Token], i: int, table: Table | Non
     end = first.end
     second = None
     link = _concept(lex, tokens, end, "RANGE.to", table)
+    if link is not None and not between and _is_change(lex, tokens, i, table):
+        link = None  # two figures, the count before and after
+        rules.append(CHANGE_RULE)
     if link is not None and (between or link.entry.form not in lex.settings.get("and_words", ())):
         second = _parse_number(lex, tokens, link.j, table)
     elif between and end < len(tokens) and tokens[end].text.startswith(tuple(lex.settings.get("and_words", ()))):
@@ -243,7 +268,11 @@ def find_quantities(lex: Lexicon, tokens: list[Token], table: Table | None = Non
         if tokens[i].kind != "num" and not any(m.entry.concept.startswith(QUANTITY_STARTS) for m in table[i]):
             i += 1
             continue
-        q = parse_quantity(lex, tokens, i, table)
+        link = _concept(lex, tokens, i, "RANGE.to", table)
+        if found and found[-1].j == i and CHANGE_RULE in found[-1].rules and link is not None:
+            q = parse_quantity(lex, tokens, link.j, table)  # "… до 259 тисяч": the count it changed to, not "up to"
+        else:
+            q = parse_quantity(lex, tokens, i, table)
         if q is None:
             i += 1
             continue
