@@ -447,9 +447,11 @@ def _place_follows(sent: Sentence, k: int) -> bool:
 
 def elliptic_item(sent: Sentence, q: Quantity, other: Quantity, other_mv: Movement) -> Movement | None:
     """"2,2 millones han llegado a Polonia (…), a los que hay que sumar casi 580.000 en
-    Rumanía": a number with only a place after it, later in the sentence of a figure,
-    counts what that figure counts (the verb is elided)."""
-    if other.j > q.i or not _place_follows(sent, q.j) or _before_is_measure(sent, q):
+    Rumanía", "1 200 migrants sont arrivés, dont 300 dimanche": a number with only a place
+    after it, or after a part word, later in the sentence of a figure, counts what that
+    figure counts (the verb is elided)."""
+    part = any(m.j == q.i for m in sent.having("PART"))
+    if other.j > q.i or not (part or _place_follows(sent, q.j)) or _before_is_measure(sent, q):
         return None
     if sent.distance((other.i, other.j), (q.i, q.j)) == float("inf"):
         return None
@@ -458,10 +460,13 @@ def elliptic_item(sent: Sentence, q: Quantity, other: Quantity, other_mv: Moveme
     if any(q.i - 3 <= m.i < q.j + 3 for prefix in BLOCKERS for m in sent.having(prefix)):
         return None
     noun, demonym, reject = _noun_after(sent, q)
-    if reject is not None or noun is not None or q.value is not None and q.value < 10 or _is_year(q, noun):
+    if reject is not None or (noun is not None and not part) or q.value is not None and q.value < 10 and noun is None \
+            or _is_year(q, noun):
         return None
+    unit = other_mv.unit if noun is None else ("households" if noun.concept == "UNIT.household" else
+                                               "vehicles" if noun.concept == "UNIT.vehicle" else "people")
     rules = list(q.rules) + [f"{sent.lex.code}.elliptic:{other_mv.movement}"]
-    return Movement(other_mv.movement, other_mv.kind, other_mv.per, other_mv.unit, None, other_mv.demonym,
+    return Movement(other_mv.movement, other_mv.kind, other_mv.per, unit, noun, demonym or other_mv.demonym,
                     other_mv.trigger, rules, round(max(other_mv.confidence - 0.15, 0.3), 2))
 
 
