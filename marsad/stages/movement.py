@@ -179,6 +179,12 @@ def _blocker(sent: Sentence, q: Quantity) -> tuple[Match | None, float]:
     return best
 
 
+def _dates_a_month(sent: Sentence, k: int) -> bool:
+    """Whether token k introduces a month name: "of", "in", "since", "until", a number."""
+    return sent.tokens[k].kind == "num" or sent.tokens[k].text in sent.lex.settings.get("of_words", ()) \
+        or any(sent.concept_at(k, c) for c in ("TIME.since", "TIME.during", "TIME.until", "PREP.in"))
+
+
 def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | None:
     spans = [(q.i, q.j)] + ([(trigger.i, trigger.j)] if trigger else [])
     lo = min(s[0] for s in spans)
@@ -186,8 +192,9 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
     if sent.lex.settings.get("verb_final") and trigger is not None and trigger.j >= q.j:
         hi = trigger.j + 3  # "ڈی پورٹ کیا جائے گا": the future marker follows the verb
     for m in sent.having("MODAL"):
-        if sent.concept_at(m.i, "MONTH") and m.j < len(sent.tokens) and sent.tokens[m.j].kind == "num":
-            continue  # "May 6" is a date
+        if sent.concept_at(m.i, "MONTH") and (m.j < len(sent.tokens) and sent.tokens[m.j].kind == "num"
+                                              or m.i > 0 and _dates_a_month(sent, m.i - 1)):
+            continue  # "May 6", "since May", "the third week of May" are dates
         if lo - 3 <= m.i < hi and not (q.i <= m.i < q.j):
             return m
     return None

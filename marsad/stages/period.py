@@ -218,7 +218,8 @@ class PeriodFinder:
                 start, end = start.replace(year=year), end.replace(year=year)  # "In 2022, ... in the same period"
             if start or end:
                 return TimeExpr(same.i, same.j, start or end, end or start, "during", "period.same_period")  # type: ignore[arg-type]
-        for reader in (self._day_range, self._date, self._weekday, self._relative_day, self._units):
+        for reader in (self._week_of_month, self._weekend, self._day_range, self._date, self._weekday,
+                       self._relative_day, self._units):
             expr = reader(k)
             if expr is not None:
                 return expr
@@ -281,6 +282,44 @@ class PeriodFinder:
             return TimeExpr(k, k + 1 + (1 if self.concept_at(k, "TIME.unit.year") else 0), date(year, 1, 1), min(date(year, 12, 31), pub), rule="period.year")
         return None
 
+    def _week_of_month(self, k: int) -> TimeExpr | None:
+        """"the third week of May", "الأسبوع الثالث من تموز": days 15 to 21."""
+        ordinal = self.concept_at(k, "NUM.ordinal")
+        week = self.concept_at(ordinal.j if ordinal else k, "TIME.unit.week")
+        if week is None:
+            return None
+        if ordinal is None:
+            ordinal = self.concept_at(week.j, "NUM.ordinal")
+            if ordinal is None:
+                return None
+        end = max(week.j, ordinal.j)
+        link = end if end < len(self.tokens) and (self.concept_at(end, "PREP.from")
+                                                  or self.tokens[end].text in self.lex.settings.get("of_words", ())) else None
+        month = self.concept_at(link + 1, "MONTH") if link is not None else None
+        n = ordinal.entry.payload if isinstance(ordinal.entry.payload, int) else None
+        if month is None or n is None or not 1 <= n <= 5 or self.pub is None:
+            return None
+        first = _latest(self.pub, int(month.concept.split(".")[1]), 1)
+        if first is None:
+            return None
+        year = _year_at(self.tokens, month.j)
+        first = first.replace(year=year) if year else first
+        start = first + timedelta(days=7 * (n - 1))
+        last = min(start + timedelta(days=6), _month_end(first), self.pub)
+        return TimeExpr(k, month.j + (1 if year else 0), start, last, "during", "period.week_of_month")
+
+    def _weekend(self, k: int) -> TimeExpr | None:
+        """"at the weekend", "نهاية الأسبوع": the Saturday and Sunday on or before publication."""
+        m = self.concept_at(k, "TIME.weekend")
+        if m is None or self.pub is None:
+            return None
+        sunday = self.pub - timedelta(days=(self.pub.weekday() - 6) % 7)
+        saturday = sunday - timedelta(days=1)
+        if self.ending_at(m.j + 1, "TIME.last") or self.concept_at(m.j, "TIME.last"):
+            saturday, sunday = saturday - timedelta(days=7) if sunday == self.pub else saturday, \
+                sunday - timedelta(days=7) if sunday == self.pub else sunday
+        return TimeExpr(k, m.j, saturday, min(sunday, self.pub), rule="period.weekend")
+
     def _day_of_month(self, k: int) -> int | None:
         tok = self.tokens[k] if 0 <= k < len(self.tokens) else None
         if tok is None or tok.kind != "num" or not tok.text.isdigit() or len(tok.text) > 2:
@@ -289,9 +328,12 @@ class PeriodFinder:
 
     def _day_range(self, k: int) -> TimeExpr | None:
         """"del 3 al 9 de marzo", "du 3 au 9 mars", "entre el 1 y el 7 de mayo", "3-9 March": one span of days."""
-        first = self._day_of_month(k)
-        if first is None or k + 2 >= len(self.tokens):
+        opener = self.concept_at(k, "RANGE.from") or self.concept_at(k, "RANGE.between")
+        start_tok = opener.j if opener is not None else k  # "from 3 to 9 March", "بين 16 و23 تموز"
+        first = self._day_of_month(start_tok)
+        if first is None or start_tok + 2 >= len(self.tokens):
             return None
+        k, opened = start_tok, k
         link = self.concept_at(k + 1, "RANGE.to")
         words = self.lex.settings.get("day_range_links", ())
         j = link.j if link is not None else k + 2 if self.tokens[k + 1].text in words else None
@@ -311,7 +353,7 @@ class PeriodFinder:
         end = self._day_month(j, last, month)
         if end is None:
             return None
-        return TimeExpr(k, end.j, end.start.replace(day=first), end.end, "during", "period.day_range")
+        return TimeExpr(opened, end.j, end.start.replace(day=first), end.end, "during", "period.day_range")
 
     def _month_range(self, k: int, end: int, first_month: int) -> TimeExpr | None:
         """"from January to March 2023", "من يناير إلى مارس 2023"."""
