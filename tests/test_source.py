@@ -103,3 +103,18 @@ def test_a_cut_web_archive_keeps_what_was_whole_and_says_it_is_truncated(tmp_pat
     items = list(source_documents(str(path)))
     assert sum(isinstance(i, NewDocument) for i in items) == 2
     assert isinstance(items[-1], Failure) and "truncated" in items[-1].reason
+
+
+def test_counts_past_64_bits_are_dropped_and_billions_are_stored(tmp_path: Path, db_url: str) -> None:
+    from marsad.ingest import ingest
+    from marsad.store import Store
+
+    path = tmp_path / "big.jsonl"
+    texts = ["The UN said 9,000,000,000,000,000,000,000 refugees fled to Chad.",
+             "نحو 5 مليار لاجئ فروا إلى تشاد"]
+    path.write_text("\n".join(json.dumps({"text": t}) for t in texts), encoding="utf-8")
+    (huge, billions) = source_documents(str(path))
+    assert huge.figures == [] and [f.value for f in billions.figures] == [5_000_000_000]  # type: ignore[union-attr]
+    with Store(db_url) as store:
+        assert ingest(store, [str(path)], progress=False).new == 2
+        assert [f["value"] for f in store.figures()] == [5_000_000_000]

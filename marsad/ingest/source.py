@@ -35,6 +35,7 @@ from marsad.store import NewDocument
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 BATCH = 200
 FETCH_TIMEOUT = 20
+LARGEST_COUNT = 2**63 - 1  # the store's and Parquet's 64-bit integers; no movement counts more people
 OBJECT_STORES = ("s3://", "s3a://", "gs://", "gcs://", "hdfs://", "abfs://")
 
 Mapper = Callable[[Callable[[RawArticle], "NewDocument | Failure"], list[RawArticle]], Iterable["NewDocument | Failure"]]
@@ -202,6 +203,7 @@ def prepare(raw: RawArticle) -> NewDocument:
     language = raw.language or detect_language(raw.text)
     supported = language in available_languages()
     found = extract(raw.text, published=raw.published, language=language) if supported else []
+    found = [f for f in found if all(n is None or abs(n) <= LARGEST_COUNT for n in (f.value, f.low, f.high))]
     outlet = raw.outlet or (urlparse(raw.url).hostname if raw.url else None)
     wire = wire_agency(raw.text, language) if supported else None
     return NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, raw.published,
