@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -17,6 +18,7 @@ from multiprocessing import get_context
 
 from marsad.ingest.readers import Failure, RawArticle
 from marsad.ingest.source import BATCH, DEFAULT_MAX_BYTES, prepare, read_source, source_documents, wire_agency
+from marsad.lang import available_languages, unread_line
 from marsad.store import NewDocument, Store, content_hash
 
 __all__ = ["DEFAULT_MAX_BYTES", "Summary", "ingest", "prepare", "read_sources", "wire_agency"]
@@ -29,10 +31,11 @@ class Summary:
     failed: int = 0
     figures: int = 0
     failures: list[Failure] = field(default_factory=list)
+    unread: Counter[str] = field(default_factory=Counter)  # language -> documents stored without figures
 
     def line(self) -> str:
-        return (f"documents: {self.new} new, {self.seen} seen, {self.failed} failed; "
-                f"figures: {self.figures}")
+        line = f"documents: {self.new} new, {self.seen} seen, {self.failed} failed; figures: {self.figures}"
+        return line + (f"; {unread_line(self.unread)}" if self.unread else "")
 
 
 def read_sources(sources: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | Failure]:
@@ -87,6 +90,7 @@ def _not_stored(store: Store, summary: Summary, articles: list[RawArticle]) -> l
 
 
 def _store_batch(store: Store, docs: list[NewDocument], summary: Summary, bar: _Progress | None) -> None:
+    summary.unread.update(str(d.language) for d in docs if d.language not in available_languages())
     new, seen, count = store.add_documents(docs)
     summary.new += new
     summary.seen += seen

@@ -30,6 +30,7 @@ from marsad.language import detect_language
 from marsad.lexicon import load_lexicon
 from marsad.normalize import normalize
 from marsad.pipeline import EXTRACTOR_VERSION, extract
+from marsad.schema import FieldError, parse_iso_date
 from marsad.store import NewDocument
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -202,12 +203,22 @@ def prepare(raw: RawArticle) -> NewDocument:
     """Language, figures, outlet and wire agency of one article (runs in a worker)."""
     language = raw.language or detect_language(raw.text)
     supported = language in available_languages()
-    found = extract(raw.text, published=raw.published, language=language) if supported else []
+    published = _published(raw.published)
+    found = extract(raw.text, published=published, language=language) if supported else []
     found = [f for f in found if all(n is None or abs(n) <= LARGEST_COUNT for n in (f.value, f.low, f.high))]
     outlet = raw.outlet or (urlparse(raw.url).hostname if raw.url else None)
     wire = wire_agency(raw.text, language) if supported else None
-    return NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, raw.published,
+    return NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, published,
                        raw.encoding, found, EXTRACTOR_VERSION, outlet, wire)
+
+
+def _published(raw: str | None) -> str | None:
+    """A source's publication date if it is an ISO date: a feed or CSV that writes
+    15/04/2024 is kept without a date rather than read as a guess."""
+    try:
+        return parse_iso_date("published", raw) if raw else None
+    except FieldError:
+        return None
 
 
 def prepare_isolated(raw: RawArticle) -> NewDocument | Failure:
