@@ -292,6 +292,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_spark(args: argparse.Namespace) -> int:
+    from marsad.spark.job import run_from_arguments, summary_line
+
+    print(summary_line(run_from_arguments(args)))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from marsad.spark.load import import_output
+
+    print(import_output(_store(args), args.directory).line())
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -370,6 +384,15 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--output", "-o", help="file to write (needed for parquet and xlsx); default standard output")
     exp.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
     exp.set_defaults(func=cmd_export)
+    spk = sub.add_parser("spark", help="ingest, extract and build flows on Apache Spark; write Parquet")
+    from marsad.spark.job import add_arguments
+
+    add_arguments(spk)
+    spk.set_defaults(func=cmd_spark)
+    imp = sub.add_parser("import", help="load a marsad spark output folder into the store")
+    imp.add_argument("directory", help="the --output folder of marsad spark")
+    imp.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    imp.set_defaults(func=cmd_import)
     srv = sub.add_parser("serve", help="the HTTP API and the analyst dashboard")
     srv.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
     srv.add_argument("--host", help="address to listen on (setting host, default loopback)")

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from marsad.flows import build_flows
+from marsad.flows import Flow, build_flows
 from marsad.schema import reviewed
 from marsad.store import Store
 
@@ -36,34 +36,40 @@ def exporter(name: str) -> Callable[[Writer], Writer]:
 
 def figure_rows(store: Store) -> list[dict[str, Any]]:
     """Active figures as analysts should see them: corrections applied, rejected left out."""
-    rows = []
-    for row in store.flow_rows():
-        data, problem = reviewed(row)
-        if problem:
-            log.warning(problem)
-        if data is None:
-            continue
-        data["review"] = "invalid" if problem else row.get("decision") or "unreviewed"
-        rows.append({c: data.get(c) for c in FIGURE_COLUMNS})
-    return rows
+    return [r for r in map(figure_row, store.flow_rows()) if r is not None]
+
+
+def figure_row(row: dict[str, Any]) -> dict[str, Any] | None:
+    """One stored figure row (Store.flow_rows) as exported: its review applied; None when rejected."""
+    data, problem = reviewed(row)
+    if problem:
+        log.warning(problem)
+    if data is None:
+        return None
+    data["review"] = "invalid" if problem else row.get("decision") or "unreviewed"
+    return {c: data.get(c) for c in FIGURE_COLUMNS}
 
 
 def flow_rows(store: Store) -> list[dict[str, Any]]:
     """One row per cluster of each flow's series: the flow's facts, once each."""
+    return [row for flow in build_flows(store.flow_rows()) for row in cluster_rows(flow)]
+
+
+def cluster_rows(flow: Flow) -> list[dict[str, Any]]:
+    """The export rows of one flow: one per cluster of each of its series."""
     rows = []
-    for flow in build_flows(store.flow_rows()):
-        for series in flow.series:
-            in_conflict = {id(c) for pair in series.conflicts for c in pair}
-            for cluster in series.clusters:
-                d = cluster.as_dict()
-                rows.append({
-                    "movement": flow.movement, "origin": flow.origin, "destination": flow.destination,
-                    "nationality": flow.nationality, "kind": series.kind, "unit": series.unit, "per": series.per,
-                    "value": d["value"], "low": d["low"], "high": d["high"], "qualifier": d["qualifier"],
-                    "period_start": d["period_start"], "period_end": d["period_end"],
-                    "independent_origins": d["independent_origins"], "outlets": "; ".join(d["outlets"]),
-                    "sources": "; ".join(d["sources"]), "figures": " ".join(map(str, d["figures"])),
-                    "conflict": id(cluster) in in_conflict, "evidence": d["evidence"]})
+    for series in flow.series:
+        in_conflict = {id(c) for pair in series.conflicts for c in pair}
+        for cluster in series.clusters:
+            d = cluster.as_dict()
+            rows.append({
+                "movement": flow.movement, "origin": flow.origin, "destination": flow.destination,
+                "nationality": flow.nationality, "kind": series.kind, "unit": series.unit, "per": series.per,
+                "value": d["value"], "low": d["low"], "high": d["high"], "qualifier": d["qualifier"],
+                "period_start": d["period_start"], "period_end": d["period_end"],
+                "independent_origins": d["independent_origins"], "outlets": "; ".join(d["outlets"]),
+                "sources": "; ".join(d["sources"]), "figures": " ".join(map(str, d["figures"])),
+                "conflict": id(cluster) in in_conflict, "evidence": d["evidence"]})
     return rows
 
 

@@ -15,14 +15,21 @@ def write_parquet(rows: list[dict[str, Any]], what: str, out: BinaryIO) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    names = columns(what)
-    fields = [pa.field(n, pa.int64() if n in INTEGERS else pa.bool_() if n == "conflict" else pa.string())
-              for n in names]
-    data = {n: [(_cell(r.get(n), n)) for r in rows] for n in names}
-    pq.write_table(pa.table(data, schema=pa.schema(fields)), out)
+    schema = arrow_schema(what)
+    data = {n: [parquet_cell(r.get(n), n) for r in rows] for n in schema.names}
+    pq.write_table(pa.table(data, schema=schema), out)
 
 
-def _cell(value: Any, name: str) -> Any:
+def arrow_schema(what: str) -> Any:
+    """The typed columns of an export (the Spark job writes the same)."""
+    import pyarrow as pa
+
+    return pa.schema([pa.field(n, pa.int64() if n in INTEGERS else pa.bool_() if n == "conflict" else pa.string())
+                      for n in columns(what)])
+
+
+def parquet_cell(value: Any, name: str) -> Any:
+    """A value as its Parquet column holds it."""
     if value is None or name in INTEGERS or name == "conflict":
         return value
     return str(value)
