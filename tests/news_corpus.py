@@ -25,6 +25,7 @@ QUIET = ["The parliament debated the budget on {day} and adjourned without a vot
 VALUES = [1200, 1250, 5000, 12000, 39800, 40000, 65000]
 DAYS = ["2024-03-05", "2024-03-12", "2024-03-19"]
 OUTLETS = ["daily.example", "herald.example", "akhbar.example", "watan.example"]
+PARTS = "Some {n:,} refugees arrived in Chad on Monday, among them 859 children, UNHCR said."
 HUGE = ["The UN said 9,000,000,000,000,000,000,000 refugees fled to Chad.", "نحو 5 مليار لاجئ فروا إلى تشاد"]
 HTML = ('<!doctype html><html><head><meta charset="{charset}"><title>News {n}</title></head>'
         "<body><article><p>{text}</p></article></body></html>")
@@ -82,8 +83,11 @@ def build(folder: Path) -> list[Path]:
     changed = dict(first[5], text=first[5]["text"] + " Officials updated the count later.")  # same URL, new content
     write_jsonl(folder / "a-news.jsonl", first + [{"id": "huge", "text": HUGE[0], "published": "2024-03-12"}],
                 broken=True)
-    write_jsonl(folder / "b-news.jsonl", second + [shared, changed,
-                                                   {"id": "billions", "text": HUGE[1], "published": "2024-03-12"}])
+    extra = [{"id": "billions", "text": HUGE[1], "published": "2024-03-12"},
+             {"id": "parts", "text": PARTS.format(n=2000), "outlet": "daily.example", "published": "2024-03-12"},
+             {"id": "parts-2", "text": PARTS.format(n=2100) + " Again.", "outlet": "herald.example",
+              "published": "2024-03-12"}]
+    write_jsonl(folder / "b-news.jsonl", second + [shared, changed] + extra)
     for w in range(3):
         rows = articles(40, 10 + w)
         pages = [(r["url"], page(k, r["text"]), "utf-8") for k, r in enumerate(rows)]

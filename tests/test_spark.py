@@ -101,9 +101,11 @@ def test_the_corpus_has_what_parity_needs(local: Path) -> None:
         docs = list(store.documents())
         failures = {f["reason"] for f in _failures(store)}
         values = {f["value"] for f in store.figures()}
+        parts = [f for f in store.figures() if f["part_of"]]
     assert len(docs) > 300 and {d["language"] for d in docs} >= {"ar", "en", "es", "fr", "de", "it"}
     assert any(d["supersedes"] for d in docs) and any(d["encoding"] == "windows-1256" for d in docs)
     assert 5_000_000_000 in values and max(values) < 2**63
+    assert len(parts) == 2  # "among them 859 children": a part and its whole
     assert any("malformed JSON" in r for r in failures) and any("truncated" in r for r in failures)
 
 

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from marsad.api.live import LiveFlows, arrow, destination
+from marsad.api.pages import add_pages
 from marsad.errors import MarsadError
 from marsad.flows import build_flows, by_destination
 from marsad.ingest.readers import RawArticle
@@ -78,7 +79,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     cache = _Cache()
     live = LiveFlows(store)
     app = FastAPI(title="marsad", version="0.1.0",
-                  description="Movement figures from news: documents, figures, flows, review.")
+                  description="Movement figures from news: documents, figures, flows, review.",
+                  docs_url=None, redoc_url=None)  # /docs is served from vendored files (pages.py)
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -163,10 +165,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         for fl in picked[:500]:
             item = fl.summary()
             if detail:
-                item["series"] = [{"kind": s.kind, "unit": s.unit, "per": s.per,
-                                   "points": [c.as_dict() for c in sorted(s.clusters, key=lambda c: c.representative.period_end or "")],
-                                   "conflicts": [[a.as_dict(), b.as_dict()] for a, b in s.conflicts]}
-                                  for s in fl.series]
+                item["series"] = [s.as_dict() for s in fl.series]
             items.append(item)
         return {"items": items, "total": len(picked)}
 
@@ -196,7 +195,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     @app.get("/api/review/queue", summary="Unreviewed figures, lowest confidence first")
     def review_queue(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
-        return {"items": [_clean(r) for r in store.figures(status="unreviewed", limit=limit, order="confidence")]}
+        return {"items": [_clean(r) for r in store.figures(status="unreviewed", limit=limit, order="confidence")],
+                "left": store.unreviewed_count()}
 
     def _flows(by: str) -> list[Any]:
         live.refresh()
@@ -223,10 +223,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     # -- dashboard ----------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-
-    @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
-        return FileResponse(STATIC / "index.html")
+    add_pages(app, STATIC)
 
     app.state.store = store
     return app

@@ -39,7 +39,8 @@ FETCH_TIMEOUT = 20
 LARGEST_COUNT = 2**63 - 1  # the store's and Parquet's 64-bit integers; no movement counts more people
 OBJECT_STORES = ("s3://", "s3a://", "gs://", "gcs://", "hdfs://", "abfs://")
 
-Mapper = Callable[[Callable[[RawArticle], "NewDocument | Failure"], list[RawArticle]], Iterable["NewDocument | Failure"]]
+Prepared = "NewDocument | Failure"
+Mapper = Callable[[Callable[[RawArticle], Prepared], list[RawArticle]], Iterable[Prepared]]
 Keep = Callable[[list[RawArticle]], list[RawArticle]]
 
 

@@ -107,7 +107,8 @@ def _count(accumulator: Any, row: tuple) -> tuple:
 
 
 def _read(sources: Iterable[str], counters: dict[str, Any], max_bytes: int) -> Iterator[tuple]:
-    """The items of a partition's sources: ("document", ((source, position), record)) or ("failure", (source, reason))."""
+    """The items of a partition's sources:
+    ("document", ((source, position), record)) or ("failure", (source, reason))."""
     for source in sources:
         counters["files"].add(1)
         for position, item in enumerate(source_documents(source, max_bytes)):
@@ -145,11 +146,22 @@ def chain_versions(group: tuple[str, Iterable[dict[str, Any]]]) -> list[dict[str
 
 
 def _numbered_figures(docs: Any, partitions: int) -> Any:
-    """Figures as Store.flow_rows gives them, numbered in document then extraction order."""
-    slim = docs.flatMap(lambda d: [((d["id"], k), (f, {n: v for n, v in d.items() if n not in ("text", "figures")}))
-                                   for k, f in enumerate(d["figures"])])
+    """Figures as Store.flow_rows gives them, numbered in document then extraction order
+    (a document's figures get consecutive ids, so a part finds its whole's id by position)."""
+    slim = docs.flatMap(lambda d: [((d["id"], k), (f, facts, whole))
+                                   for k, f, facts, whole in _positions(d)])
     return (slim.sortByKey(numPartitions=partitions).zipWithIndex()
-            .map(lambda t: stored_figure(t[0][1][0], t[1] + 1, t[0][1][1])))
+            .map(lambda t: stored_figure(t[0][1][0], t[1] + 1, t[0][1][1],
+                                         None if t[0][1][2] is None else t[1] + 1 - t[0][0][1] + t[0][1][2])))
+
+
+def _positions(doc: dict[str, Any]) -> list[tuple]:
+    """(position, figure, document facts, position of the whole it is part of) for each figure of a document."""
+    facts = {n: v for n, v in doc.items() if n not in ("text", "figures")}
+    figures = doc["figures"]
+    at = {f["start"]: k for k, f in enumerate(figures)}  # as Store._link_parts: the last figure at an offset
+    wholes = {at[f["start"]]: at[f["part_of"]] for f in figures if f.get("part_of") in at}
+    return [(k, f, facts, wholes.get(k)) for k, f in enumerate(figures)]
 
 
 def build_parser() -> argparse.ArgumentParser:

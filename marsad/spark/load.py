@@ -71,7 +71,8 @@ def _rows(folder: Path, ordered_by: str | None = None) -> Iterator[dict[str, Any
             for row in batch.to_pylist():
                 if ordered_by is not None:
                     if last is not None and row[ordered_by] <= last:
-                        raise MarsadError("E504", f"{folder} is not in {ordered_by} order (not written by marsad spark)")
+                        raise MarsadError("E504", f"{folder} is not in {ordered_by} order "
+                                                  "(not written by marsad spark)")
                     last = row[ordered_by]
                 yield row
 

@@ -53,11 +53,13 @@ def document_row(record: dict[str, Any]) -> tuple:
                  for n in DOCUMENT_COLUMNS)
 
 
-def stored_figure(figure: dict[str, Any], figure_id: int, record: dict[str, Any]) -> dict[str, Any]:
-    """A figure as `Store.flow_rows` gives it: its fields, ids, its document's facts, no review."""
+def stored_figure(figure: dict[str, Any], figure_id: int, record: dict[str, Any],
+                  whole_id: int | None = None) -> dict[str, Any]:
+    """A figure as `Store.flow_rows` gives it: its fields, ids (its own, its document's, the
+    whole it is a part of), its document's facts, no review."""
     row = {k: v for k, v in figure.items() if k != "doc"}
-    row.update(id=figure_id, document_id=record["id"], extractor_version=record["extractor_version"], active=True,
-               decision=None, corrections=None, **{k: record[k] for k in DOCUMENT_FACTS})
+    row.update(id=figure_id, document_id=record["id"], part_of=whole_id, extractor_version=record["extractor_version"],
+               active=True, decision=None, corrections=None, **{k: record[k] for k in DOCUMENT_FACTS})
     return row
 
 

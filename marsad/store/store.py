@@ -156,7 +156,18 @@ class Store:
                        rule=list(f.rule), confidence=f.confidence, created_at=now)
             rows.append(row)
         conn.execute(insert(figures), rows)
+        if any(f.part_of is not None for f in found):
+            Store._link_parts(conn, doc_id, found)
         return len(rows)
+
+    @staticmethod
+    def _link_parts(conn: Any, doc_id: int, found: list[Figure]) -> None:
+        """A part names its whole by offset at extraction; stored, by figure id."""
+        ids = {r.start: r.id for r in conn.execute(select(figures.c.id, figures.c.start).where(
+            and_(figures.c.document_id == doc_id, figures.c.active)))}
+        for f in found:
+            if f.part_of is not None and f.part_of in ids and f.start in ids:
+                conn.execute(update(figures).where(figures.c.id == ids[f.start]).values(part_of=ids[f.part_of]))
 
     def record_failure(self, source: str, reason: str) -> None:
         with self.engine.begin() as conn:
@@ -173,6 +184,13 @@ class Store:
                 "reviews": conn.execute(select(func.count()).select_from(reviews)).scalar_one(),
                 "failures": conn.execute(select(func.count()).select_from(failures)).scalar_one(),
             }
+
+    def unreviewed_count(self) -> int:
+        """Active figures with no (non-orphaned) review: what is left to review."""
+        reviewed = select(reviews.c.figure_id).where(reviews.c.orphaned.is_(False))
+        q = select(func.count()).select_from(figures).where(figures.c.active, figures.c.id.not_in(reviewed))
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar_one())
 
     def documents(self, batch: int = 500) -> Iterator[dict[str, Any]]:
         """Every stored document, in id order, read in pages (bounded memory)."""

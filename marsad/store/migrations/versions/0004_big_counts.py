@@ -1,14 +1,14 @@
 """figures: value, low and high are 64-bit (PostgreSQL's INTEGER stops at 2,147,483,647)
 
-Revision ID: 0003_big_counts
-Revises: 0002
+Revision ID: 0004_big_counts
+Revises: flows_trust_parts
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_big_counts"
-down_revision = "0002"
+revision = "0004_big_counts"
+down_revision = "flows_trust_parts"
 branch_labels = None
 depends_on = None
 
