@@ -51,7 +51,7 @@ def _tuple(row: dict[str, Any]) -> tuple:
     return tuple(str(v) for v in row.values())
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(rows=figure_rows(), seed=st.integers(0, 10_000), partitions=st.integers(1, 6))
 def test_flows_do_not_depend_on_order_or_partitioning(rows: list[dict[str, Any]], seed: int, partitions: int) -> None:
     shuffled = rows[:]
@@ -65,7 +65,7 @@ def test_flows_do_not_depend_on_order_or_partitioning(rows: list[dict[str, Any]]
     assert spark_like == reference(rows)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(rows=figure_rows(), seed=st.integers(0, 10_000))
 def test_clusters_and_representatives_do_not_depend_on_order(rows: list[dict[str, Any]], seed: int) -> None:
     def clusters(figures: list[dict[str, Any]]) -> set[tuple]:

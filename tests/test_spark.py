@@ -127,12 +127,9 @@ def test_documents_and_failures_equal_the_local_store(outputs: dict, local: Path
     assert rows(outputs[run] / "failures") == failures
 
 
-@pytest.mark.parametrize("db", ["sqlite", "postgresql"])
 def test_import_gives_the_flows_of_the_local_store_and_twice_stores_nothing_twice(
-        outputs: dict, local: Path, db: str, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture) -> None:
-    url = request.getfixturevalue("db_url") if db == "postgresql" else str(local.parent / f"imported-{os.getpid()}.db")
-    if db == "postgresql" and not url.startswith("postgresql"):
-        pytest.skip("the db_url fixture gave no PostgreSQL database")
+        outputs: dict, local: Path, db_url: str, capsys: pytest.CaptureFixture) -> None:
+    url = db_url
     out = outputs[(4, "reversed")]
     assert main(["import", str(out), "--db", url]) == 0
     capsys.readouterr()
