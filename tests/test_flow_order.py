@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from marsad.export import cluster_rows
 from marsad.flows import FLOW_KEY, build_flow, build_flows, from_row
-from marsad.spark.tables import flow_export_rows, flow_key
+from marsad.export.to_parquet import parquet_cell
+from marsad.spark.tables import flow_export_rows, flow_key, schemas
 
 KEYS = [("arrived", "SY", "TR", "SY"), ("fled", "SD", "TD", None), ("displaced", None, "SD", None)]
 DAYS = [None, "2024-03-01", "2024-03-02", "2024-03-12", "2024-03-20"]
@@ -48,7 +49,7 @@ def reference(rows: list[dict[str, Any]]) -> list[tuple]:
 
 
 def _tuple(row: dict[str, Any]) -> tuple:
-    return tuple(str(v) for v in row.values())
+    return tuple(str(parquet_cell(row.get(n), n)) for n in schemas()["flows"].names)
 
 
 @settings(max_examples=60, deadline=None)

@@ -10,9 +10,10 @@ offsets, rules and confidence (what `marsad import` needs to store them);
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
-from marsad.export import FIGURE_COLUMNS, cluster_rows, figure_row
+from marsad.export import cluster_rows, figure_row
 from marsad.export.to_parquet import arrow_schema, parquet_cell
 from marsad.flows import FLOW_KEY, build_flows
 from marsad.store import NewDocument
@@ -22,9 +23,10 @@ DOCUMENT_COLUMNS = tuple(c.name for c in documents.columns if c.name != "ingeste
 FAILURE_COLUMNS = ("source", "reason")
 DATASETS = ("documents", "figures", "flows", "failures")
 # what flows need of a figure's document, beside the figure (as Store.flow_rows joins them)
-DOCUMENT_FACTS = ("url", "language", "published", "outlet", "wire")
+DOCUMENT_FACTS = ("url", "language", "published", "outlet", "wire", "external_id")
 
 
+@lru_cache(maxsize=1)
 def schemas() -> dict[str, Any]:
     """The Arrow schema of each dataset."""
     import pyarrow as pa
@@ -65,7 +67,7 @@ def stored_figure(figure: dict[str, Any], figure_id: int, record: dict[str, Any]
 
 def figure_export_row(stored: dict[str, Any]) -> tuple:
     row = figure_row(stored) or {}
-    return tuple(parquet_cell(row.get(n), n) for n in FIGURE_COLUMNS)
+    return tuple(parquet_cell(row.get(n), n) for n in schemas()["figures"].names)
 
 
 def flow_key(stored: dict[str, Any]) -> tuple:

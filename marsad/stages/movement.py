@@ -113,14 +113,14 @@ def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
     return best
 
 
-_COMPLETE_PERIOD = ("TIME.this", "TIME.last", "TIME.yesterday", "TIME.today")
+_COMPLETE_PERIOD = ("TIME.this", "TIME.last", "TIME.yesterday", "TIME.today", "RATE")
 
 
 def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
     for back in (1, 2, 3):
         for m in sent.at.get(q.i - back, ()):
             if m.is_("TIME.unit") and any(x.j >= m.i and x.is_(p) for p in _COMPLETE_PERIOD for x in sent.at.get(m.i - 1, ())):
-                continue  # "رواں ماہ ایک لاکھ ...", "last week 3,000 ...": the period is complete, the number counts
+                continue  # "رواں ماہ ایک لاکھ", "last week 3,000", "chaque année des milliers": a complete period, the number counts
             if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population")
                                or (m.is_("MONTH") or m.is_("TIME.unit")) and _date_like(q) or m.is_("NOT.capacity")
                                or m.is_("MEASURE.size")):
@@ -179,6 +179,12 @@ def _blocker(sent: Sentence, q: Quantity) -> tuple[Match | None, float]:
     return best
 
 
+def _dates_a_month(sent: Sentence, k: int) -> bool:
+    """Whether token k introduces a month name: "of", "in", "since", "until", a number."""
+    return sent.tokens[k].kind == "num" or sent.tokens[k].text in sent.lex.settings.get("of_words", ()) \
+        or any(sent.concept_at(k, c) for c in ("TIME.since", "TIME.during", "TIME.until", "PREP.in"))
+
+
 def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | None:
     spans = [(q.i, q.j)] + ([(trigger.i, trigger.j)] if trigger else [])
     lo = min(s[0] for s in spans)
@@ -186,8 +192,9 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
     if sent.lex.settings.get("verb_final") and trigger is not None and trigger.j >= q.j:
         hi = trigger.j + 3  # "ڈی پورٹ کیا جائے گا": the future marker follows the verb
     for m in sent.having("MODAL"):
-        if sent.concept_at(m.i, "MONTH") and m.j < len(sent.tokens) and sent.tokens[m.j].kind == "num":
-            continue  # "May 6" is a date
+        if sent.concept_at(m.i, "MONTH") and (m.j < len(sent.tokens) and sent.tokens[m.j].kind == "num"
+                                              or m.i > 0 and _dates_a_month(sent, m.i - 1)):
+            continue  # "May 6", "since May", "the third week of May" are dates
         if lo - 3 <= m.i < hi and not (q.i <= m.i < q.j):
             return m
     return None
@@ -208,6 +215,12 @@ def _still(sent: Sentence, trigger: Match | None) -> Match | None:
     if trigger is None:
         return None
     return next((m for m in sent.having("STATE.still") if 0 <= trigger.i - m.j <= 1), None)
+
+
+def _carries_cargo(sent: Sentence, vehicle: Match) -> bool:
+    """A cargo word (aid, food, fuel) within a few words of the vehicles, in their clause."""
+    return any(abs(m.i - vehicle.j) <= 5 or abs(vehicle.i - m.j) <= 3 for m in sent.having("NOT.cargo")
+               if sent.distance((vehicle.i, vehicle.j), (m.i, m.j)) < float("inf"))
 
 
 def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[str, str | None, str | None]:
@@ -237,7 +250,8 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     rules = list(q.rules)
     from_noun = False
     noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
-    if noun_move is None and (trigger is None or dist > WINDOW):
+    window = sent.lex.settings.get("trigger_window", WINDOW)  # verb-final languages put the verb farther
+    if noun_move is None and (trigger is None or dist > window):
         noun = _clause_noun(sent, q) or noun
         noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
 
@@ -245,7 +259,7 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         movement, from_noun = noun_move, noun_move != "returned"
         rules.append(f"{lex}.{noun.entry.rule}:noun-movement")  # type: ignore[union-attr]
         trigger = None
-    elif trigger is not None and dist <= WINDOW:
+    elif trigger is not None and dist <= window:
         if blocker is not None and block_d < dist:
             return None
         movement = trigger.concept.split(".")[1]
@@ -271,6 +285,8 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         unit = "households" if noun.concept == "UNIT.household" else "vehicles"
         if unit == "vehicles" and movement == "waiting":
             kind = "stock"
+        if unit == "vehicles" and _carries_cargo(sent, noun):
+            return None  # "diez camiones cargados con alimentos": aid trucks carry no one who moves
     if noun is not None:
         rules.append(f"{lex}.{noun.entry.rule}")
     confidence = 0.55 + (0.15 if noun or demonym else 0) + (0.15 if trigger and dist <= 4 else 0)
@@ -287,8 +303,9 @@ def inherit_movement(sent: Sentence, q: Quantity, previous: str | None) -> Movem
         return None
     noun, demonym, reject = _noun_after(sent, q)
     blocker, block_d = _blocker(sent, q)
-    if reject is not None or (blocker is not None and block_d < dist) or _modal_near(sent, q, None):
-        return None
+    if reject is not None or (blocker is not None and block_d < dist) or _modal_near(sent, q, None) \
+            or _is_year(q, noun):
+        return None  # "en 2022 fueron 248.283": the year is no count
     kind, per, rate_rule = _kind(sent, q, previous, False)
     rules = list(q.rules) + [f"{sent.lex.code}.{anaphor.entry.rule}:inherits"] + ([f"{sent.lex.code}.{rate_rule}"] if rate_rule else [])
     unit = "households" if noun is not None and noun.concept == "UNIT.household" else "people"
@@ -326,3 +343,51 @@ def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Moveme
     return Movement(other_mv.movement, other_mv.kind, other_mv.per, unit, noun, demonym if demonym else
                     (other_mv.demonym if noun is None else None), other_mv.trigger, rules,
                     round(max(other_mv.confidence - 0.1, 0.3), 2))
+
+
+def _place_follows(sent: Sentence, k: int) -> bool:
+    """A preposition of place and a place right after token k ("580.000 en Rumanía", "3 000 au Tchad")."""
+    prep = next((m for m in sent.at.get(k, ()) if m.is_("PREP.in") or m.is_("PREP.to")), None)
+    if prep is None:
+        return False
+    return any(m.is_("PLACE") for b in (0, 1, 2) for m in sent.at.get(prep.j + b, ()))
+
+
+def elliptic_item(sent: Sentence, q: Quantity, other: Quantity, other_mv: Movement) -> Movement | None:
+    """"2,2 millones han llegado a Polonia (…), a los que hay que sumar casi 580.000 en
+    Rumanía": a number with only a place after it, later in the sentence of a figure,
+    counts what that figure counts (the verb is elided)."""
+    if other.j > q.i or not _place_follows(sent, q.j) or _before_is_measure(sent, q):
+        return None
+    if sent.distance((other.i, other.j), (q.i, q.j)) == float("inf"):
+        return None
+    if any(other.j <= m.i < q.i for m in sent.having("MOVE")):
+        return None  # a verb of its own stands between: not an elided one
+    if any(q.i - 3 <= m.i < q.j + 3 for prefix in BLOCKERS for m in sent.having(prefix)):
+        return None
+    noun, demonym, reject = _noun_after(sent, q)
+    if reject is not None or noun is not None or q.value is not None and q.value < 10 or _is_year(q, noun):
+        return None
+    rules = list(q.rules) + [f"{sent.lex.code}.elliptic:{other_mv.movement}"]
+    return Movement(other_mv.movement, other_mv.kind, other_mv.per, other_mv.unit, None, other_mv.demonym,
+                    other_mv.trigger, rules, round(max(other_mv.confidence - 0.15, 0.3), 2))
+
+
+# Characters that open a list item on its own line ("- Octubre 2024: 40.223 personas").
+BULLETS = "-•*·▪"
+
+
+def list_item(sent: Sentence, q: Quantity, heading: Match) -> Movement | None:
+    """"Desglose de deportaciones / - Octubre 2024: 40.223 personas": a bullet item with
+    a number of people and no verb counts the movement its list's heading names."""
+    if _before_is_measure(sent, q) or any(m.is_(b) for b in BLOCKERS for m in sent.matches):
+        return None
+    noun, demonym, reject = _noun_after(sent, q)
+    if reject is not None or (noun is None and demonym is None) or _is_year(q, noun):
+        return None
+    movement = heading.concept.split(".")[1]
+    unit = "people" if noun is None or not noun.is_("UNIT") else \
+        "households" if noun.concept == "UNIT.household" else "vehicles"
+    kind, per, rate_rule = _kind(sent, q, movement, False)
+    rules = list(q.rules) + [f"{sent.lex.code}.list-item:{heading.entry.rule}"] + ([rate_rule] if rate_rule else [])
+    return Movement(movement, kind, per, unit, noun, demonym, None, rules, 0.5)

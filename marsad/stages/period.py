@@ -87,6 +87,14 @@ def _int_at(lex: Lexicon, tokens: list[Token], k: int, table: list[list[Match]])
     return q.low, q.j
 
 
+def _day_on_or_before(pub: date, day: int) -> date | None:
+    """Day `day` of the publication's month, or of the month before when that is still to come."""
+    for first in (pub.replace(day=1), _shift_months(pub.replace(day=1), -1)):
+        if day <= calendar.monthrange(first.year, first.month)[1] and first.replace(day=day) <= pub:
+            return first.replace(day=day)
+    return None
+
+
 def _year_at(tokens: list[Token], k: int) -> int | None:
     if 0 <= k < len(tokens) and tokens[k].kind == "num" and tokens[k].text.isdigit():
         y = int(tokens[k].text)
@@ -135,7 +143,29 @@ class PeriodFinder:
             self._set_role(expr)
             found.append(expr)
             k = max(expr.j, k + 1)
-        return found
+        return self._join_date_ranges(found)
+
+    _DATES = ("period.date", "period.month_year", "period.day_range")
+
+    def _join_date_ranges(self, found: list[TimeExpr]) -> list[TimeExpr]:
+        """"entre el 1 de octubre de 2024 y el 31 de marzo de 2025", "from 1 October to 31 March":
+        two dates joined by "to" (or by "and" after "between") are one span."""
+        out: list[TimeExpr] = []
+        links = set(self.lex.settings.get("day_range_links", ()))
+        and_words = set(self.lex.settings.get("and_words", ()))
+        articles = set(self.lex.settings.get("date_articles", ()))
+        for expr in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.rule in self._DATES and expr.rule in self._DATES and prev.start <= expr.end:
+                gap = [t.text for t in self.tokens[prev.j:expr.i] if t.text not in articles]
+                opened = any(self.concept_at(prev.i - b, "RANGE.between") for b in (1, 2))
+                link = len(gap) == 1 and (gap[0] in links or (self.concept_at(prev.j, "RANGE.to") is not None
+                                                             and (gap[0] not in and_words or opened)))
+                if link:
+                    out[-1] = TimeExpr(prev.i, expr.j, prev.start, expr.end, "during", "period.date_range")
+                    continue
+            out.append(expr)
+        return out
 
     def _set_role(self, expr: TimeExpr) -> None:
         for back in (1, 2):
@@ -143,8 +173,9 @@ class PeriodFinder:
             for role in ("since", "during", "until"):
                 m = self.concept_at(k, f"TIME.{role}")
                 if m is not None and expr.i - 1 <= m.j <= expr.i and m.concept != "TIME.since_start":
-                    expr.role = role
                     expr.i = k
+                    # "since the war began in April 2023": a bare "in" inside a since-clause dates the start
+                    expr.role = "since" if role == "during" and m.j - m.i == 1 and self._since_before(k) else role
                     return
         j, case = self._case_after(expr.j)  # "28 Şubat'tan bu yana": past the case suffix
         for role in ("since", "until"):  # "یکم اپریل سے", "یکم اگست تک": the role word after the date
@@ -156,13 +187,20 @@ class PeriodFinder:
             expr.role, expr.j = "since", j
         if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
-            for k in range(expr.i - 1, max(expr.i - 22, -1), -1):
-                if self.tokens[k].text == ";":
-                    break
-                m = self.concept_at(k, "TIME.since")
-                if m is not None:
-                    expr.role = "since"
-                    return
+            if self._since_before(expr.i):
+                expr.role = "since"
+
+    def _since_before(self, k: int) -> bool:
+        for b in range(k - 1, max(k - 22, -1), -1):
+            if self.tokens[b].text == ";":
+                return False
+            since = self.concept_at(b, "TIME.since") or self.concept_at(b, "TIME.since_start")  # "از آغاز جنگ در ۲۴ فبروری"
+            if since is not None and not self._inside(b, "QUAL"):
+                return True  # (not the "از" of "بیش از", "more than")
+        return False
+
+    def _inside(self, k: int, prefix: str) -> bool:
+        return any(m.i <= k < m.j and m.is_(prefix) for b in range(max(0, k - 3), k + 1) for m in self.at.get(b, ()))
 
     def _case_after(self, j: int) -> tuple[int, str | None]:
         """The token past a case suffix written after an apostrophe ("Şubat'tan"), and the suffix's role."""
@@ -180,7 +218,8 @@ class PeriodFinder:
                 start, end = start.replace(year=year), end.replace(year=year)  # "In 2022, ... in the same period"
             if start or end:
                 return TimeExpr(same.i, same.j, start or end, end or start, "during", "period.same_period")  # type: ignore[arg-type]
-        for reader in (self._day_range, self._date, self._weekday, self._relative_day, self._units):
+        for reader in (self._week_of_month, self._weekend, self._day_range, self._date, self._weekday,
+                       self._relative_day, self._units):
             expr = reader(k)
             if expr is not None:
                 return expr
@@ -203,6 +242,11 @@ class PeriodFinder:
         month = self.concept_at(after, "MONTH")
         if day and month and 1 <= day[0] <= 31:
             return self._day_month(k, day[0], month)
+        day_of = self.concept_at(after, "TIME.day_of_month") if day and 1 <= day[0] <= 31 else None
+        if day_of is not None:  # "21日": that day of the month, the latest on or before publication
+            d = _day_on_or_before(pub, day[0])  # type: ignore[index]
+            if d is not None:
+                return TimeExpr(k, day_of.j, d, d, rule="period.day_of_month")
         month = self.concept_at(k, "MONTH")
         if month is not None and not month.is_("MONTH.solar"):
             nxt = month.j + (1 if month.j < len(self.tokens) and self.tokens[month.j].text in ("/", ".") else 0)
@@ -231,10 +275,50 @@ class PeriodFinder:
             if first is not None and self._month_context(k):
                 return TimeExpr(k, end, first, min(_month_end(first), pub), rule="period.month")
         year = _year_at(self.tokens, k)
+        if year and self.concept_at(k + 1, "TIME.year_after") and self.concept_at(k + 2, "MONTH"):
+            return None  # "2022年2月24日": read from the month, which takes the year before it
         if year and year <= pub.year and self._year_context(k):
             k = k - 1 if self.concept_at(k - 1, "TIME.unit.year") else k
             return TimeExpr(k, k + 1 + (1 if self.concept_at(k, "TIME.unit.year") else 0), date(year, 1, 1), min(date(year, 12, 31), pub), rule="period.year")
         return None
+
+    def _week_of_month(self, k: int) -> TimeExpr | None:
+        """"the third week of May", "الأسبوع الثالث من تموز": days 15 to 21."""
+        ordinal = self.concept_at(k, "NUM.ordinal")
+        week = self.concept_at(ordinal.j if ordinal else k, "TIME.unit.week")
+        if week is None:
+            return None
+        if ordinal is None:
+            ordinal = self.concept_at(week.j, "NUM.ordinal")
+            if ordinal is None:
+                return None
+        end = max(week.j, ordinal.j)
+        link = end if end < len(self.tokens) and (self.concept_at(end, "PREP.from")
+                                                  or self.tokens[end].text in self.lex.settings.get("of_words", ())) else None
+        month = self.concept_at(link + 1, "MONTH") if link is not None else None
+        n = ordinal.entry.payload if isinstance(ordinal.entry.payload, int) else None
+        if month is None or n is None or not 1 <= n <= 5 or self.pub is None:
+            return None
+        first = _latest(self.pub, int(month.concept.split(".")[1]), 1)
+        if first is None:
+            return None
+        year = _year_at(self.tokens, month.j)
+        first = first.replace(year=year) if year else first
+        start = first + timedelta(days=7 * (n - 1))
+        last = min(start + timedelta(days=6), _month_end(first), self.pub)
+        return TimeExpr(k, month.j + (1 if year else 0), start, last, "during", "period.week_of_month")
+
+    def _weekend(self, k: int) -> TimeExpr | None:
+        """"at the weekend", "نهاية الأسبوع": the Saturday and Sunday on or before publication."""
+        m = self.concept_at(k, "TIME.weekend")
+        if m is None or self.pub is None:
+            return None
+        sunday = self.pub - timedelta(days=(self.pub.weekday() - 6) % 7)
+        saturday = sunday - timedelta(days=1)
+        if self.ending_at(m.j + 1, "TIME.last") or self.concept_at(m.j, "TIME.last"):
+            saturday, sunday = saturday - timedelta(days=7) if sunday == self.pub else saturday, \
+                sunday - timedelta(days=7) if sunday == self.pub else sunday
+        return TimeExpr(k, m.j, saturday, min(sunday, self.pub), rule="period.weekend")
 
     def _day_of_month(self, k: int) -> int | None:
         tok = self.tokens[k] if 0 <= k < len(self.tokens) else None
@@ -244,9 +328,12 @@ class PeriodFinder:
 
     def _day_range(self, k: int) -> TimeExpr | None:
         """"del 3 al 9 de marzo", "du 3 au 9 mars", "entre el 1 y el 7 de mayo", "3-9 March": one span of days."""
-        first = self._day_of_month(k)
-        if first is None or k + 2 >= len(self.tokens):
+        opener = self.concept_at(k, "RANGE.from") or self.concept_at(k, "RANGE.between")
+        start_tok = opener.j if opener is not None else k  # "from 3 to 9 March", "بين 16 و23 تموز"
+        first = self._day_of_month(start_tok)
+        if first is None or start_tok + 2 >= len(self.tokens):
             return None
+        k, opened = start_tok, k
         link = self.concept_at(k + 1, "RANGE.to")
         words = self.lex.settings.get("day_range_links", ())
         j = link.j if link is not None else k + 2 if self.tokens[k + 1].text in words else None
@@ -266,7 +353,7 @@ class PeriodFinder:
         end = self._day_month(j, last, month)
         if end is None:
             return None
-        return TimeExpr(k, end.j, end.start.replace(day=first), end.end, "during", "period.day_range")
+        return TimeExpr(opened, end.j, end.start.replace(day=first), end.end, "during", "period.day_range")
 
     def _month_range(self, k: int, end: int, first_month: int) -> TimeExpr | None:
         """"from January to March 2023", "من يناير إلى مارس 2023"."""
@@ -304,7 +391,11 @@ class PeriodFinder:
             j = self.concept_at(j + 1, "MONTH").j  # type: ignore[union-attr]
         if j < len(self.tokens) and self.tokens[j].text == ",":
             j += 1 if _year_at(self.tokens, j + 1) else 0
+        if j < len(self.tokens) and self.tokens[j].text in self.lex.settings.get("date_connectors", ()):
+            j += 1 if _year_at(self.tokens, j + 1) else 0  # "1 de octubre de 2024"
         year = _year_at(self.tokens, j)
+        if year is None and self.concept_at(k - 1, "TIME.year_after") and _year_at(self.tokens, k - 2):
+            year, k, j = _year_at(self.tokens, k - 2), k - 2, j - 1  # "2022年2月24日": the year before the month
         try:
             d = date(year, month_no, day) if year else _latest(self.pub, month_no, day)
         except ValueError:
@@ -352,7 +443,7 @@ class PeriodFinder:
         two = self.concept_at(k, "TIME.two")
         if two is not None:  # "منذ يومين", "خلال الشهرين الماضيين": a dual counts two
             unit, n, j0 = two, 2, k
-        elif num and self.concept_at(num[1], "TIME.unit"):
+        elif num and num[0] < 1000 and self.concept_at(num[1], "TIME.unit"):  # not "2023年", a year
             unit, n, j0 = self.concept_at(num[1], "TIME.unit"), num[0], num[1]
         elif unit is not None:
             after = _int_at(self.lex, self.tokens, unit.j, self.table)
@@ -369,7 +460,7 @@ class PeriodFinder:
         ago = self.concept_at(j, "TIME.ago") or self.ending_at(k, "TIME.ago") or self.ending_at(k, "TIME.since")
         if n is not None and first is not None:
             return self._first_n(k, max(j, first.j), n, name)
-        if n is not None and (last is not None or self.concept_at(k - 1, "TIME.last") or self.ending_at(k, "TIME.during")):
+        if n is not None and (last is not None or self.ending_at(k, "TIME.last") or self.ending_at(k, "TIME.during")):
             # "الأيام العشرة الأخيرة", "the past 48 hours", "خلال 24 ساعة": the last n units
             start = self._minus(n, name)
             return TimeExpr(k, last.j if last else j, start, self.pub, "during", "period.last_n")

@@ -59,3 +59,57 @@ def test_a_general_directorate_is_the_government() -> None:
         "La Dirección General de Migración informó que 3.200 haitianos fueron deportados en abril.",
         published="2024-05-02", language="es")]
     assert (f["value"], f["movement"], f["nationality"], f["source_type"]) == (3200, "returned", "HT", "government")
+
+
+def test_a_series_goes_on_with_reached_and_skips_its_years() -> None:
+    found = [f.annotation() for f in extract(
+        "En 2021 unos 9.000 migrantes cruzaron la selva. Al año siguiente la cifra se multiplicó y alcanzó las "
+        "150.000 personas.", published="2024-01-10", language="es")]
+    assert [(f["value"], f["movement"]) for f in found] == [(9000, "arrived"), (150000, "arrived")]
+    assert all(f["value"] != 2021 for f in found)
+
+
+def test_aid_trucks_carry_no_one_who_moves() -> None:
+    text = "Un convoy de doce camiones cargados con alimentos y medicinas entró en la Franja de Gaza."
+    assert [f.annotation() for f in extract(text, published="2023-10-28", language="es")] == []
+    (f,) = [f.annotation() for f in extract("Unos 40 autobuses con evacuados llegaron a Jan Yunis.",
+                                            published="2023-10-28", language="es")]
+    assert (f["value"], f["unit"]) == (40, "vehicles")
+
+
+def test_a_span_between_two_full_dates() -> None:
+    (f,) = [f.annotation() for f in extract(
+        "Entre el 1 de octubre de 2024 y el 31 de marzo de 2025 fueron deportados 150.000 haitianos.",
+        published="2025-04-02", language="es")]
+    assert (f["period_start"], f["period_end"], f["movement"]) == ("2024-10-01", "2025-03-31", "returned")
+
+
+def test_the_country_of_the_war_since_its_start_is_no_origin() -> None:
+    (f,) = [f.annotation() for f in extract(
+        "Unos 2 millones de ucranianos han huido desde el comienzo de la invasión de Rusia.",
+        published="2022-04-02", language="es")]
+    assert (f["nationality"], f["origin"]) == ("UA", "UA")
+
+
+def test_an_elided_verb_in_a_list_of_countries() -> None:
+    found = [f.annotation() for f in extract(
+        "Unos 900.000 han llegado a Alemania (950.000 según el gobierno), a los que hay que sumar casi 120.000 en "
+        "Austria, 80.000 en Suiza y unos 40.000 en Italia.", published="2022-05-02", language="es")]
+    assert [(f["value"], f["movement"], f["destination"]) for f in found][2:] == [
+        (120000, "arrived", "AT"), (80000, "arrived", "CH"), (40000, "arrived", "IT")]
+
+
+def test_bullet_items_count_what_their_heading_names() -> None:
+    text = ("Las autoridades publicaron las cifras del semestre.\nRetornos por mes\n- Enero 2025: 12.410 personas\n"
+            "- Febrero 2025: 9.870 personas\n")
+    found = [f.annotation() for f in extract(text, published="2025-03-05", language="es")]
+    assert [(f["value"], f["movement"], f["period_start"], f["period_end"]) for f in found] == [
+        (12410, "returned", "2025-01-01", "2025-01-31"), (9870, "returned", "2025-02-01", "2025-02-28")]
+
+
+def test_attempts_and_taking_in() -> None:
+    assert [f.annotation() for f in extract("Cinco pateras con 200 personas intentaron llegar a Ceuta.",
+                                            published="2021-05-19", language="es")] == []
+    (f,) = [f.annotation() for f in extract("Colombia ha acogido a 2,8 millones de venezolanos desde 2015.",
+                                            published="2023-05-19", language="es")]
+    assert (f["movement"], f["kind"], f["destination"]) == ("arrived", "total", "CO")
