@@ -20,6 +20,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from marsad.api.live import LiveFlows, arrow, destination
 from marsad.api.pages import add_pages
@@ -66,7 +67,9 @@ class _Cache:
             self.state, self.items = state, OrderedDict()
         return self.items.get(key)
 
-    def put(self, key: tuple, value: Any) -> None:
+    def put(self, state: tuple, key: tuple, value: Any) -> None:
+        if state != self.state:  # computed from a store that has changed since: not kept
+            return
         self.items[key] = value
         if len(self.items) > CACHE_SIZE:
             self.items.popitem(last=False)
@@ -77,6 +80,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     store = Store(db)
     secret = (token if token is not None else Settings.load().token) or None
     cache = _Cache()
+    pages = _Cache()  # figure pages, apart so that paging does not push the overview out
     live = LiveFlows(store)
     app = FastAPI(title="marsad", version="0.1.0",
                   description="Movement figures from news: documents, figures, flows, review.",
@@ -102,7 +106,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is needed",
                                 headers={"WWW-Authenticate": "Bearer"})
 
-    def filters(country: str | None = Query(None, max_length=80, description="ISO code or country name"),
+    async def filters(country: str | None = Query(None, max_length=80, description="ISO code or country name"),
                 movement: Movement | None = None, since: str | None = Query(None, pattern=ISO_DATE),
                 until: str | None = Query(None, pattern=ISO_DATE),
                 language: str | None = Query(None, pattern=r"^[a-z]{2}$"),
@@ -113,9 +117,18 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     # -- read ---------------------------------------------------------------------
     @app.get("/api/figures", summary="Stored figures, filtered and paginated (JSON or CSV)")
-    def list_figures(f: dict = Depends(filters), limit: int = Query(100, ge=1, le=1000),  # type: ignore[type-arg]
-                     offset: int = Query(0, ge=0), order: Literal["id", "newest", "confidence"] = "id",
-                     format: Literal["json", "csv"] = "json") -> Response:
+    async def list_figures(f: dict = Depends(filters), limit: int = Query(100, ge=1, le=1000),  # type: ignore[type-arg]
+                           offset: int = Query(0, ge=0), order: Literal["id", "newest", "confidence"] = "id",
+                           format: Literal["json", "csv"] = "json") -> Response:
+        key = ("figures", tuple(sorted((k, v) for k, v in f.items() if v)), limit, offset, order, format)
+        state = store.state()
+        cached = pages.get(state, key)  # a page is read again and again until the store changes
+        if cached is not None:  # answered on the event loop: no thread hand-off for a page in memory
+            return Response(cached[0], media_type=cached[1])
+        return await run_in_threadpool(figures_page, f, limit, offset, order, format, (state, key))
+
+    def figures_page(f: dict, limit: int, offset: int, order: str, format: str,  # type: ignore[type-arg]
+                     key: tuple) -> Response:
         rows = store.figures(**f, limit=limit + 1, offset=offset, order=order)
         more = len(rows) > limit
         rows = rows[:limit]
@@ -125,8 +138,13 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             w = csv.DictWriter(out, fieldnames=names)
             w.writeheader()
             w.writerows(rows)
-            return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
-        return _json({"items": rows, "limit": limit, "offset": offset, "next": offset + limit if more else None})
+            return _page(key, out.getvalue().encode("utf-8"), "text/csv; charset=utf-8")
+        body = _dumps({"items": rows, "limit": limit, "offset": offset, "next": offset + limit if more else None})
+        return _page(key, body, "application/json")
+
+    def _page(state_key: tuple, body: bytes, media_type: str) -> Response:
+        pages.put(*state_key, (body, media_type))
+        return Response(body, media_type=media_type)
 
     @app.get("/api/figures/{figure_id}", summary="One figure with its review")
     def get_figure(figure_id: int) -> dict[str, Any]:
@@ -170,14 +188,18 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         return {"items": items, "total": len(picked)}
 
     @app.get("/api/overview", summary="Map arrows between countries, per-destination totals, newest figures")
-    def overview(f: dict = Depends(filters)) -> Response:  # type: ignore[type-arg]
+    async def overview(f: dict = Depends(filters)) -> Response:  # type: ignore[type-arg]
         key = ("overview",) + tuple(sorted((k, v) for k, v in f.items() if v))
+        state = store.state()  # any change to the store drops every cached view
+        cached = cache.get(state, key)
+        if cached is not None:  # answered on the event loop: no thread hand-off for a view in memory
+            return Response(cached, media_type="application/json")
+        return Response(await run_in_threadpool(overview_body, f, key, state), media_type="application/json")
+
+    def overview_body(f: dict, key: tuple, state: tuple) -> bytes:  # type: ignore[type-arg]
         filtered = len(key) > 1
         if not filtered:
-            live.refresh()  # the unfiltered view is built from the live flows
-        cached = cache.get(store.state(), key)  # any change to the store drops every cached view
-        if cached is not None:
-            return Response(cached, media_type="application/json")
+            live.refresh(state)  # the unfiltered view is built from the live flows
         if filtered:
             rows = [r for r in store.flow_rows() if _keep(r, f)]
             arrows = [a for a in map(arrow, build_flows(iter(rows))) if a]
@@ -190,8 +212,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         result = {"arrows": sorted(arrows, key=lambda x: -(x["volume"] or 0))[:300], "destinations": destinations,
                   "newest": newest}
         body = _dumps(result)
-        cache.put(key, body)
-        return Response(body, media_type="application/json")
+        cache.put(state, key, body)
+        return body
 
     @app.get("/api/review/queue", summary="Unreviewed figures, lowest confidence first")
     def review_queue(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
@@ -248,11 +270,6 @@ def _dumps(data: Any) -> bytes:
 
 def _plain(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
-
-
-def _json(data: Any) -> Response:
-    """JSON without the framework's per-field encoding (lists of figures are large)."""
-    return Response(_dumps(data), media_type="application/json")
 
 
 def create_app_from_env() -> FastAPI:

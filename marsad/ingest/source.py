@@ -205,7 +205,7 @@ def prepare(raw: RawArticle) -> NewDocument:
     language = raw.language or detect_language(raw.text)
     supported = language in available_languages()
     published = _published(raw.published)
-    found = extract(raw.text, published=published, language=language) if supported else []
+    found = extract(raw.text, published=published, language=language, url=raw.url) if supported else []
     found = [f for f in found if all(n is None or abs(n) <= LARGEST_COUNT for n in (f.value, f.low, f.high))]
     outlet = raw.outlet or (urlparse(raw.url).hostname if raw.url else None)
     wire = wire_agency(raw.text, language) if supported else None
