@@ -237,8 +237,8 @@ def _print_invalid_reviews(store) -> int:  # type: ignore[no-untyped-def]
 def cmd_flows(args: argparse.Namespace) -> int:
     from marsad.flows import build_flows, by_destination
 
-    store = _store(args)
-    flows = by_destination(store.flow_rows()) if args.by == "destination" else list(build_flows(store.flow_rows()))
+    with _store(args) as store:
+        flows = by_destination(store.flow_rows()) if args.by == "destination" else list(build_flows(store.flow_rows()))
     summaries = [f.summary() for f in flows]
     if args.format == "json":
         out = []
@@ -299,7 +299,8 @@ def cmd_spark(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from marsad.spark.load import import_output
 
-    print(import_output(_store(args), args.directory).line())
+    with _store(args) as store:
+        print(import_output(store, args.directory).line())
     return 0
 
 
