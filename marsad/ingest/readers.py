@@ -13,6 +13,7 @@ import json
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import IO
 
 from marsad.corpus import parse_document
 from marsad.ingest.decode import DecodeError, decode, looks_binary
@@ -212,18 +213,24 @@ def _html_to_text(html: str) -> str:
 
 @reader("warc", ".warc", ".warc.gz")
 def read_warc(data: bytes, source: str, declared: str | None = None) -> Iterator[Item]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    n = 0
     if data[:2] == b"\x1f\x8b":
         try:  # a cut download ends mid-member; warcio would stop quietly
             gzip.decompress(data)
         except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
             yield Failure(source, f"truncated or corrupt web archive ({exc.__class__.__name__})")
             return
+    yield from read_warc_stream(io.BytesIO(data), source)
+
+
+def read_warc_stream(stream: IO[bytes], source: str, max_bytes: int | None = None) -> Iterator[Item]:
+    """The HTML responses of a web archive, read record by record from a stream
+    (a record over `max_bytes` is reported, not read)."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = 0
     try:
-        for record in ArchiveIterator(io.BytesIO(data)):
+        for record in ArchiveIterator(stream):
             if record.rec_type != "response":
                 continue
             ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
@@ -231,8 +238,13 @@ def read_warc(data: bytes, source: str, declared: str | None = None) -> Iterator
                 continue
             n += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
+            name = f"{source}#{url or n}"
+            body = record.content_stream().read(max_bytes + 1 if max_bytes else -1)
+            if max_bytes and len(body) > max_bytes:
+                yield Failure(name, f"over the size limit ({max_bytes} bytes)")
+                continue
             charset = ctype.split("charset=")[-1].strip() if "charset=" in ctype else None
-            yield from read_html(record.content_stream().read(), f"{source}#{url or n}", charset, url)
+            yield from read_html(body, name, charset, url)
     except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, ValueError) as exc:
         yield Failure(source, f"truncated or corrupt web archive ({exc.__class__.__name__})")
         return

@@ -11,7 +11,8 @@ failures: inputs that could not be read, with the reason.
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData,
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary,
+                        MetaData,
                         String, Table, Text, UniqueConstraint)
 
 metadata = MetaData()
@@ -57,7 +58,7 @@ figures = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("evidence", Text, nullable=False),
-    Column("value", Integer), Column("low", Integer), Column("high", Integer),
+    Column("value", BigInteger), Column("low", BigInteger), Column("high", BigInteger),
     Column("qualifier", String(16)), Column("unit", String(16)), Column("kind", String(8)), Column("per", String(8)),
     Column("movement", String(16)), Column("group", Text), Column("nationality", String(2)),
     Column("origin", String(2)), Column("origin_place", Text),

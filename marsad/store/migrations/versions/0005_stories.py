@@ -1,14 +1,14 @@
 """documents: story (near-duplicates share it) and the MinHash it was found with; story_keys: LSH band keys
 
 Revision ID: flows_trust_stories
-Revises: flows_trust_parts
+Revises: 0004_big_counts
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "flows_trust_stories"
-down_revision = "flows_trust_parts"
+down_revision = "0004_big_counts"
 branch_labels = None
 depends_on = None
 
