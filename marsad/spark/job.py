@@ -80,7 +80,9 @@ def run(spark: Any, sources: list[str], output: str, partitions: int = 8,
     items = (sc.parallelize(sources, slices)
              .mapPartitions(lambda part: _read(part, counters, max_bytes))
              .persist(StorageLevel.MEMORY_AND_DISK))
-    docs = _numbered_documents(items, partitions).persist(StorageLevel.MEMORY_AND_DISK)
+    numbered = _numbered_documents(items, partitions).persist(StorageLevel.MEMORY_AND_DISK)
+    stories = sc.broadcast(_stories(numbered))
+    docs = numbered.map(lambda d: dict(d, story=stories.value[d["id"]])).persist(StorageLevel.MEMORY_AND_DISK)
     figures = _numbered_figures(docs, partitions).persist(StorageLevel.MEMORY_AND_DISK)
     tables = schemas()
     rows = {
@@ -95,7 +97,7 @@ def run(spark: Any, sources: list[str], output: str, partitions: int = 8,
     for name in DATASETS:
         frame = spark.createDataFrame(rows[name], schema=from_arrow_schema(tables[name]))
         frame.write.mode("overwrite").parquet(f"{output.rstrip('/')}/{name}")
-    for rdd in (figures, docs, items):
+    for rdd in (figures, docs, numbered, items):
         rdd.unpersist()
     totals = {name: acc.value for name, acc in counters.items()}
     return totals
@@ -128,6 +130,36 @@ def _numbered_documents(items: Any, partitions: int) -> Any:
                       .map(lambda t: dict(t[0][1], id=t[1] + 1))
     return (numbered.keyBy(lambda d: d["url"] or f"\0{d['id']}").groupByKey(partitions).flatMap(chain_versions)
             .sortBy(lambda d: d["id"], numPartitions=partitions))
+
+
+def _story_facts(text: str) -> tuple[bytes, list[str], set[str]]:
+    from marsad.store.stories import band_keys, numbers, signature
+
+    sig = signature(text)
+    return sig.hashvalues.astype("uint32").tobytes(), band_keys(sig), numbers(text)
+
+
+def _stories(docs: Any) -> dict[int, int]:
+    """Story ids as a local ingest gives them (`marsad.store.stories.assign_story`): signatures
+    are made on the executors, then documents are assigned in id order, each to the story of
+    the first near-duplicate among the first few documents under its band keys, else its own."""
+    from marsad.store.stories import PER_KEY, THRESHOLD, from_bytes, same_numbers
+
+    facts = docs.map(lambda d: (d["id"], _story_facts(d["text"]))).sortByKey().collect()
+    first_under: dict[str, list[int]] = {}
+    seen: dict[int, tuple[bytes, set[str]]] = {}
+    story: dict[int, int] = {}
+    for doc_id, (hashvalues, keys, mine) in facts:
+        sig = from_bytes(hashvalues)
+        candidates = sorted({c for key in keys for c in first_under.get(key, ())})
+        story[doc_id] = next((story[c] for c in candidates if from_bytes(seen[c][0]).jaccard(sig) >= THRESHOLD
+                              and same_numbers(mine, seen[c][1])), doc_id)
+        seen[doc_id] = (hashvalues, mine)
+        for key in keys:
+            under = first_under.setdefault(key, [])
+            if len(under) < PER_KEY:
+                under.append(doc_id)
+    return story
 
 
 def min_by_position(a: tuple, b: tuple) -> tuple:

@@ -23,7 +23,7 @@ DOCUMENT_COLUMNS = tuple(c.name for c in documents.columns if c.name != "ingeste
 FAILURE_COLUMNS = ("source", "reason")
 DATASETS = ("documents", "figures", "flows", "failures")
 # what flows need of a figure's document, beside the figure (as Store.flow_rows joins them)
-DOCUMENT_FACTS = ("url", "language", "published", "outlet", "wire", "external_id")
+DOCUMENT_FACTS = ("url", "language", "published", "outlet", "wire", "external_id", "story")
 
 
 @lru_cache(maxsize=1)
