@@ -28,7 +28,7 @@ from marsad.stages.parts import mark_parts
 from marsad.stages.period import PeriodFinder, TimeExpr
 from marsad.stages.reference import reference_date
 from marsad.stages.quantities import Quantity, find_quantities
-from marsad.stages.source import Source, find_sources
+from marsad.stages.source import Source, find_sources, main_source, pick_source
 from marsad.tokens import split_sentences, tokenize
 
 log = logging.getLogger("marsad")
@@ -49,6 +49,7 @@ class _Doc:
                              frozenset(lex.settings.get("ordinal_followers", ())))
         self._sentences: dict[int, Sentence] = {}
         self._sources: dict[int, list[Source]] = {}
+        self.starts = [start for start, _ in self.spans]
         self._countries: Counter | None = None
         self._events: dict[str, date] | None = None
         self.last_figure: Figure | None = None
@@ -88,6 +89,12 @@ class _Doc:
             if found:
                 return found[-1]
         return None
+
+    def stated_sources(self) -> list[Source]:
+        """Every statement of the document in text order, the headline's
+        "UNHCR:" included: what the document frame's main source is read from."""
+        sentences = sorted({0} | {bisect_right(self.starts, at) - 1 for at in self.lex.concept_offsets(self.norm, "SAY")})
+        return [s for k in sentences if k >= 0 for s in self.sources(k)]
 
     @property
     def countries(self) -> Counter:
@@ -180,7 +187,7 @@ def extract(text: str, *, published: object = None, language: str | None = None,
         except Exception:  # one odd sentence must not lose the document
             log.exception("marsad: sentence %d of a %s document skipped", index, lang)
     if figures:
-        apply_frame(build_frame(figures, doc.countries), figures)
+        apply_frame(build_frame(figures, doc.countries, main_source(doc.stated_sources())), figures)
     if reference:
         for f in figures:
             f.rule.append(reference)
@@ -300,8 +307,7 @@ def _inherit_fields(fig: Figure, previous: Figure) -> None:
 
 def _pick_source(doc: _Doc, index: int, q: Quantity, sources: list[Source]) -> Source | None:
     if sources:
-        before = [s for s in sources if s.start < q.i]
-        return before[-1] if before else sources[0]
+        return pick_source(sources, q.i)
     sent = doc.sentence(index)
     quoted = sum(1 for t in sent.tokens if t.text == '"') % 2 == 1
     if quoted:  # a quote whose speaker the next sentence names

@@ -42,9 +42,10 @@ def _stated(fig: Figure, name: str) -> bool:
     return getattr(fig, name) is not None and not any(r.startswith(f"frame.{name}") for r in fig.rule)
 
 
-def build_frame(figures: list[Figure], mentioned: Counter) -> Frame:
-    """The frame of one document from the figures its sentences gave and the
-    countries it names (`mentioned`, for documents whose figures name none)."""
+def build_frame(figures: list[Figure], mentioned: Counter, stated_source: tuple[str, str] | None = None) -> Frame:
+    """The frame of one document from the figures its sentences gave, the
+    countries it names (`mentioned`, for documents whose figures name none) and
+    the main source its statements name (`stated_source`, stages/source.py)."""
     origins, hosts, homes, back_from, sources = Counter(), Counter(), Counter(), Counter(), Counter()
     for f in figures:
         if f.movement == "displaced" and _stated(f, "origin"):
@@ -69,7 +70,7 @@ def build_frame(figures: list[Figure], mentioned: Counter) -> Frame:
         crisis = host = _top(mentioned)
     elif host is None:
         host = _top(mentioned, exclude=[crisis])
-    source = sources.most_common(1)[0][0] if sources else None
+    source = stated_source or (sources.most_common(1)[0][0] if sources else None)
     return Frame(crisis=crisis, host=host, home=_top(homes), returned_from=_top(back_from),
                  source=source)
 
@@ -137,6 +138,11 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
 
 
 def _fill_source(frame: Frame, f: Figure) -> None:
-    if f.source is None and frame.source is not None:
+    if frame.source is None:
+        return
+    if f.source is None:
         f.source, f.source_type = frame.source
         f.rule.append("frame.source")
+    elif f.source_type == "other" and any(r.endswith(":unclassified") for r in f.rule):
+        f.source_type = frame.source[1]  # a person the lexicon does not know speaks for the report's source
+        f.rule.append("frame.source_type")
