@@ -60,7 +60,7 @@ def build_frame(figures: list[Figure], mentioned: Counter, stated_source: tuple[
                 origins[f.origin] += 1
             if f.movement in CROSSING and _stated(f, "destination") and f.destination != f.origin:
                 hosts[f.destination] += 1
-        if f.source and not any(r in ("source.carried", "frame.source") for r in f.rule):
+        if f.source and f.source_type not in ("other", "unknown") and not any(r in ("source.carried", "frame.source") for r in f.rule):
             sources[(f.source, f.source_type)] += 1
     crisis = _top(origins) or _top(homes)
     host = _top(hosts, exclude=[crisis])
@@ -143,6 +143,6 @@ def _fill_source(frame: Frame, f: Figure) -> None:
     if f.source is None:
         f.source, f.source_type = frame.source
         f.rule.append("frame.source")
-    elif f.source_type == "other" and any(r.endswith(":unclassified") for r in f.rule):
+    elif f.source_type in ("other", "unknown") and any(r.endswith(":unclassified") for r in f.rule):
         f.source_type = frame.source[1]  # a person the lexicon does not know speaks for the report's source
         f.rule.append("frame.source_type")

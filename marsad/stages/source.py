@@ -44,10 +44,8 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
         k = say.j
         while k < len(sent.tokens) and k - say.j < MAX_SPEAKER:
             t = sent.tokens[k]
-            # "Smith-Jones", "l'OIM": a hyphen or an elision apostrophe inside a name goes on
-            hyphen = t.text in ("-", "'") and 0 < k < len(sent.tokens) - 1 and sent.tokens[k - 1].end == t.start \
-                and (t.text == "-" or t.end == sent.tokens[k + 1].start)
-            if t.text in comps or (t.text in STOP_PUNCT and t.text not in QUOTES and not hyphen) or t.kind == "num" or sent.concept_at(k, "NUM") \
+            if t.text in comps or (t.text in STOP_PUNCT and t.text not in QUOTES and not _glued(sent, k)) \
+                    or t.kind == "num" or sent.concept_at(k, "NUM") \
                     or sent.concept_at(k, "TIME") or sent.concept_at(k, "WEEKDAY") or sent.concept_at(k, "QUAL"):
                 break
             k += 1
@@ -65,7 +63,7 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
     k = verb
     while k > 0 and verb - k < MAX_SPEAKER:
         t = sent.tokens[k - 1]
-        if t.text in comps or (t.text in STOP_PUNCT and t.text not in "()") or t.kind == "num":
+        if t.text in comps or (t.text in STOP_PUNCT and t.text not in "()" and not _glued(sent, k - 1)) or t.kind == "num":
             break
         k -= 1
     if k < verb and " ".join(x.text for x in sent.tokens[k:say.i]) not in settings.get("pronouns", ()):
@@ -76,6 +74,15 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
     while k < len(sent.tokens) and k - say.j < MAX_SPEAKER and sent.tokens[k].text not in STOP_PUNCT | comps:
         k += 1
     return say.j, k
+
+
+def _glued(sent: Sentence, k: int) -> bool:
+    """A hyphen or an elision apostrophe inside a name ("UN-Organisation",
+    "Smith-Jones", "l'OIM") joins its words rather than ending the speaker."""
+    tokens = sent.tokens
+    t = tokens[k]
+    return t.text in ("-", "'") and 0 < k < len(tokens) - 1 and tokens[k - 1].end == t.start \
+        and (t.text == "-" or t.end == tokens[k + 1].start)
 
 
 def _verb_final_speaker(sent: Sentence, say: Match) -> tuple[int, int] | None:
@@ -282,8 +289,8 @@ def _statement_source(sent: Sentence, text: str, say: Match, lo: int, hi: int,
     last = before() if kind is None or words is None else None
     if kind is None and words is None:
         return Source(last.text, last.type, "source.carried", say.i, last.countries) if last else None
-    if kind is None:
-        type_ = last.type if last is not None else "other"
+    if kind is None:  # a speaker whose kind nothing tells is of unknown kind until the frame says
+        type_ = last.type if last is not None and last.type != "other" else "unknown"
         return Source(words, type_, f"{sent.lex.code}.{say.entry.rule}{UNCLASSIFIED}", say.i, countries)
     if words is None and last is not None:
         words = last.text
@@ -299,7 +306,7 @@ def pick_source(sources: list[Source], at: int) -> Source | None:
     before = [s for s in sources if s.start < at]
     chosen = before[-1] if before else sources[0]
     if chosen.type == "media":
-        speakers = [s for s in sources if s.type not in ("media", "other") and not s.rule.endswith(UNCLASSIFIED)]
+        speakers = [s for s in sources if s.type not in ("media", "other", "unknown") and not s.rule.endswith(UNCLASSIFIED)]
         relayed = [s for s in sources if s.type != "media"]
         return (speakers or relayed or [chosen])[0]
     return chosen
@@ -312,7 +319,7 @@ def main_source(sources: list[Source]) -> tuple[str, str] | None:
     weight: dict[str, int] = {}
     first: dict[str, str] = {}
     for s in sources:
-        if s.text is None or s.type == "other" or s.rule == "source.carried" or s.rule.endswith(UNCLASSIFIED):
+        if s.text is None or s.type in ("other", "unknown") or s.rule == "source.carried" or s.rule.endswith(UNCLASSIFIED):
             continue
         weight[s.type] = weight.get(s.type, 0) + (2 if s.rule.endswith("source.colon_prefix") else 1)
         first.setdefault(s.type, s.text)
