@@ -199,13 +199,17 @@ class Lexicon:
             self._prober = self._compile_prober()
         return _offsets(norm, (end for end, _ in self._prober.iter(_probe_text(norm))))
 
-    def concept_offsets(self, norm: str, prefix: str) -> list[int]:
-        """Offsets in `norm` near which a surface of a concept under `prefix`
-        ends ("SAY": the statements of a document), without tokenising."""
+    def concept_offsets(self, norm: str, prefixes: tuple[str, ...]) -> dict[str, list[int]]:
+        """For each prefix, offsets in `norm` near which a surface of a concept
+        under it ends ("SAY": the statements of a document), without tokenising;
+        the prefix "COUNTRY" stands for a country's name or its people."""
         self._ensure_compiled()
-        ends = (end for end, values in self._automaton.iter(_probe_text(norm))
-                if any(prefix in e.prefixes for value in values for e in value[2]))
-        return _offsets(norm, ends)
+        ends: dict[str, list[int]] = {p: [] for p in prefixes}
+        for end, values in self._automaton.iter(_probe_text(norm)):
+            for p in prefixes:
+                if any(value[4] if p == "COUNTRY" else any(p in e.prefixes for e in value[2]) for value in values):
+                    ends[p].append(end)
+        return {p: _offsets(norm, found) for p, found in ends.items()}
 
     def _count(self, norm: str, key: Callable[[Entry], str | None]) -> dict[str, int]:
         """Counts of key(entry) over the entries found in a normalised text

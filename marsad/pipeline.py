@@ -91,10 +91,17 @@ class _Doc:
         return None
 
     def stated_sources(self) -> list[Source]:
-        """Every statement of the document in text order, the headline's
-        "UNHCR:" included: what the document frame's main source is read from."""
-        sentences = sorted({0} | {bisect_right(self.starts, at) - 1 for at in self.lex.concept_offsets(self.norm, "SAY")})
-        return [s for k in sentences if k >= 0 for s in self.sources(k)]
+        """The statements of the document that name a speaker (an organisation
+        or a country with a statement word; the headline's "UNHCR:"), in text
+        order: what the document frame's main source is read from. Sentences
+        are found by one pass over the text; only those are tokenised."""
+        found = self.lex.concept_offsets(self.norm, ("SAY", "ORG", "COUNTRY"))
+        say, named = (self._sentences_at(found["SAY"]), self._sentences_at(found["ORG"] + found["COUNTRY"]))
+        headline = {0} & named
+        return [s for k in sorted((say & named) | headline) for s in self.sources(k)]
+
+    def _sentences_at(self, offsets: list[int]) -> set[int]:
+        return {bisect_right(self.starts, at) - 1 for at in offsets} - {-1}
 
     @property
     def countries(self) -> Counter:
@@ -187,7 +194,10 @@ def extract(text: str, *, published: object = None, language: str | None = None,
         except Exception:  # one odd sentence must not lose the document
             log.exception("marsad: sentence %d of a %s document skipped", index, lang)
     if figures:
-        apply_frame(build_frame(figures, doc.countries, main_source(doc.stated_sources())), figures)
+        # the document's main source is read only when a figure's own sentence leaves its source open
+        open_source = any(f.source is None or f.source_type in ("other", "unknown") for f in figures)
+        apply_frame(build_frame(figures, doc.countries, main_source(doc.stated_sources()) if open_source else None),
+                    figures)
     if reference:
         for f in figures:
             f.rule.append(reference)
