@@ -103,6 +103,14 @@ class _Doc:
             self._events = self._dated_events()
         return self._events.get(concept)
 
+    def crisis_start(self) -> date | None:
+        """The date of the war, mobilisation, disaster or order the document counts
+        from: one that a "since" clause names ("منذ اندلاع الحرب") and the text dates."""
+        if self._events is None:
+            self._events = self._dated_events()
+        named = {_since_event(sent) for sent in self._sentences.values()} - {None}
+        return min((self._events[c] for c in named if c in self._events), default=None)
+
     @property
     def war_start(self) -> date | None:
         return self.event_start("EVENT.war")
@@ -180,7 +188,7 @@ def extract(text: str, *, published: object = None, language: str | None = None,
         except Exception:  # one odd sentence must not lose the document
             log.exception("marsad: sentence %d of a %s document skipped", index, lang)
     if figures:
-        apply_frame(build_frame(figures, doc.countries), figures)
+        apply_frame(build_frame(figures, doc.countries, doc.crisis_start()), figures)
     if reference:
         for f in figures:
             f.rule.append(reference)
@@ -268,7 +276,7 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
         bullet = doc.norm[sent.start] in BULLETS  # a list item ("З них: - 1 тисяча …"): the list's period
         if not exprs and doc.last_figure is not None and index - doc.last_figure_at in ((1, 2) if bullet else (1,)) \
                 and doc.last_figure.movement == fig.movement and doc.last_figure.kind == fig.kind \
-                and (doc.last_figure.period_start or bullet):
+                and (doc.last_figure.period_start or bullet) and "period.unresolved_span" not in fig.rule:
             # "The office also announced that there were 80,978 initial applications":
             # the report's period goes on into the next sentence
             fig.period_start, fig.period_end = doc.last_figure.period_start, doc.last_figure.period_end
@@ -334,6 +342,8 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
     if event is not None and doc.event_start(event):
         start = doc.event_start(event)  # "منذ اندلاع الحرب", "since the quake": the date the text gives the event
         period_rules.append(f"frame.period_start:{event}")
+    if start is None and sent.having("TIME.unit"):
+        period_rules.append("period.unresolved_span")  # "in just over a month": not the document's count
     if mv.kind == "stock" and sent.having("TIME.before_war") and doc.war_start and not exprs:
         end = doc.war_start  # "Schon vor den Kämpfen gab es 3,7 Millionen Vertriebene": held when the war began
         period_rules.append("period.before_the_war")
@@ -390,6 +400,8 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
             continue
         if e.role == "since" and start is None:
             start = e.start
+            rules.append(f"{e.rule}:since")  # a count from a start: the frame's count start (stages/frame.py)
+            continue
         elif e.role == "until" and end is None:
             end = e.end
         elif e.role == "ago":

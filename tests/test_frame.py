@@ -107,3 +107,35 @@ def test_a_speakers_adjective_names_the_country_of_the_country() -> None:
     # "وزارة الداخلية الكازاخية" speaks: "أراضي البلاد" is Kazakhstan, not the Russians' country
     (f,) = figures("أعلنت وزارة الداخلية الكازاخية عبور نحو 98 ألف روسي إلى أراضي البلاد.", "ar")
     assert (f.origin, f.destination, f.source_type) == ("RU", "KZ", "government")
+
+
+def test_totals_without_a_start_count_from_the_event_the_report_counts_from() -> None:
+    text = ("Romania said 310,000 people have entered the country since the invasion began on 24 February. "
+            "The weather turned cold on the border. "
+            "About 190,000 people have arrived in Hungary, its police said.")
+    first, second = figures(text, "en", published="2022-03-12")
+    assert first.period_start == second.period_start == "2022-02-24"
+    assert "frame.period_start" in second.rule and "frame.period_start" not in first.rule
+
+
+def test_an_episode_in_a_report_that_does_not_count_from_the_war_keeps_no_start() -> None:
+    text = ("The war in the region broke out on 3 May 2023. "
+            "About 40,000 people have arrived in the town of Adre, the agency said.")
+    (f,) = figures(text, "en", published="2024-06-02")
+    assert f.period_start is None
+
+
+def test_a_span_the_sentence_names_is_not_replaced_by_the_documents_start() -> None:
+    text = ("Since the war began in March 2023, 500,000 people have crossed into Chad, UNHCR said. "
+            "Nearly 30,000 people have arrived in Chad in just over a month, UNHCR said.")
+    first, second = figures(text, "en", published="2024-06-02")
+    assert first.period_start == "2023-03-01"
+    assert second.period_start is None and "period.unresolved_span" in second.rule
+
+
+def test_arabic_totals_count_from_the_operation_the_report_dates() -> None:
+    text = ("قالت السلطات المجرية إن 95 ألف شخص دخلوا المجر منذ بدء العملية العسكرية في 24 فبراير الماضي. "
+            "وتشهد المعابر طوابير طويلة. وأضافت أن سلوفاكيا استقبلت 60 ألف شخص.")
+    first, second = figures(text, "ar", published="2022-03-08")
+    assert first.period_start == second.period_start == "2022-02-24"
+    assert "frame.period_start" in second.rule

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from marsad.figure import Figure
 
@@ -30,6 +31,7 @@ class Frame:
     home: str | None = None         # the stated country of people displaced inside it or returning to it
     returned_from: str | None = None  # where returnees come back from
     source: tuple[str, str] | None = None  # the document's main source (text, type)
+    count_start: date | None = None  # the day the document's cumulative counts start from
 
 
 def _top(counts: Counter, exclude: Iterable[str | None] = ()) -> str | None:
@@ -42,7 +44,18 @@ def _stated(fig: Figure, name: str) -> bool:
     return getattr(fig, name) is not None and not any(r.startswith(f"frame.{name}") for r in fig.rule)
 
 
-def build_frame(figures: list[Figure], mentioned: Counter) -> Frame:
+def _count_start(figures: list[Figure], crisis_start: date | None) -> date | None:
+    """The start the document's totals count from: the day of the event the text
+    dates ("the war that broke out on 15 April"), else the start its sentences
+    give most often after "since"."""
+    if crisis_start is not None:
+        return crisis_start
+    starts = Counter(f.period_start for f in figures if f.kind == "total" and f.period_start
+                     and any(r.endswith(":since") for r in f.rule))
+    return date.fromisoformat(starts.most_common(1)[0][0]) if starts else None
+
+
+def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | None = None) -> Frame:
     """The frame of one document from the figures its sentences gave and the
     countries it names (`mentioned`, for documents whose figures name none)."""
     origins, hosts, homes, back_from, sources = Counter(), Counter(), Counter(), Counter(), Counter()
@@ -71,7 +84,7 @@ def build_frame(figures: list[Figure], mentioned: Counter) -> Frame:
         host = _top(mentioned, exclude=[crisis])
     source = sources.most_common(1)[0][0] if sources else None
     return Frame(crisis=crisis, host=host, home=_top(homes), returned_from=_top(back_from),
-                 source=source)
+                 source=source, count_start=_count_start(figures, crisis_start))
 
 
 def apply_frame(frame: Frame, figures: list[Figure]) -> None:
@@ -80,6 +93,7 @@ def apply_frame(frame: Frame, figures: list[Figure]) -> None:
         before = len(f.rule)
         _fill_roles(frame, f)
         _fill_source(frame, f)
+        _fill_count_start(frame, f)
         if len(f.rule) > before:
             f.confidence = min(f.confidence, FRAME_CONFIDENCE)
 
@@ -140,3 +154,14 @@ def _fill_source(frame: Frame, f: Figure) -> None:
     if f.source is None and frame.source is not None:
         f.source, f.source_type = frame.source
         f.rule.append("frame.source")
+
+
+def _fill_count_start(frame: Frame, f: Figure) -> None:
+    """A total whose sentence gives no start counts from the document's start
+    ("Poland has received 1.43 million people" in a report of arrivals since the invasion)."""
+    if f.kind != "total" or f.period_start is not None or frame.count_start is None \
+            or "period.unresolved_span" in f.rule:
+        return
+    if f.period_end is not None and date.fromisoformat(f.period_end) < frame.count_start:
+        return
+    _set(f, "period_start", frame.count_start.isoformat(), "frame.period_start")
