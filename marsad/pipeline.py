@@ -10,7 +10,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from marsad.errors import MarsadError
 from marsad.figure import Figure
@@ -118,20 +118,69 @@ class _Doc:
     def _dated_events(self) -> dict[str, date]:
         events: dict[str, date] = {}
         for k, (start, end) in enumerate(self.spans):
-            if not any(ch.isdigit() for ch in self.norm[start:end]):
+            if k not in self._sentences and not any(ch.isdigit() for ch in self.norm[start:end]):
                 continue
             sent = self.sentence(k)
             named = [m for m in sent.matches if m.is_("EVENT")]
             if not named:
                 continue
             exprs = [e for e in PeriodFinder(self.lex, sent.tokens, sent.at, self.pub).find()
-                     if e.rule in ("period.date", "period.mid_month")]
+                     if e.rule in EVENT_DATES]
             for m in named:
-                if m.concept not in events:
-                    dated = [e for e in exprs if 0 <= e.i - m.j <= 6]
-                    if dated:
-                        events[m.concept] = dated[0].start
+                if m.concept in events:
+                    continue
+                dated = [e for e in exprs if 0 <= e.i - m.j <= 6] or [e for e in exprs if 0 <= m.i - e.j <= 3]
+                day = _day_of_event(sent, m, self.pub)
+                if dated:  # "the war that began on 15 April", "أعلن في 21 سبتمبر قرار التعبئة"
+                    events[m.concept] = dated[0].start
+                elif day is not None:  # "the war, now in its ninth day"
+                    events[m.concept] = day
         return events
+
+
+EVENT_DATES = ("period.date", "period.mid_month", "period.weekday")
+
+
+def _day_of_event(sent: Sentence, event: Match, pub: date | None) -> date | None:
+    """"the ninth day of the war", "الحرب التي دخلت يومها التاسع", "اليوم الـ100 للحرب":
+    the event's first day, counted back from the publication date."""
+    if pub is None:
+        return None
+    for u in sent.having("TIME.unit.day"):
+        if not (event.j <= u.i <= event.j + 7 or u.j <= event.i <= u.j + 3):
+            continue
+        n = _ordinal_at(sent, u.j) or _ordinal_before(sent, u.i)
+        if n is not None and 1 <= n <= 3000:
+            return pub - timedelta(days=n - 1)
+    return None
+
+
+def _ordinal_at(sent: Sentence, k: int) -> int | None:
+    """An ordinal starting at token k: a word ("التاسع", "ninth") or a number after its marker ("الـ100")."""
+    for m in sent.at.get(k, ()):
+        if m.is_("NUM.ordinal") and isinstance(m.entry.payload, int):
+            return m.entry.payload
+    if k + 1 < len(sent.tokens) and sent.tokens[k + 1].kind == "num" and any(
+            m.is_("MEASURE.ordinal") for m in sent.at.get(k, ())):
+        return _small_int(sent.tokens[k + 1].text)
+    if k < len(sent.tokens) and sent.tokens[k].kind == "num":  # "day 9 of the war"
+        return _small_int(sent.tokens[k].text)
+    return None
+
+
+def _ordinal_before(sent: Sentence, k: int) -> int | None:
+    """An ordinal ending before token k: "the ninth day", "its 100th day"."""
+    for back in (1, 2):
+        for m in sent.at.get(k - back, ()):
+            if m.j == k and m.is_("NUM.ordinal") and isinstance(m.entry.payload, int):
+                return m.entry.payload
+    if k >= 2 and sent.tokens[k - 2].kind == "num" and any(m.is_("MEASURE.ordinal") for m in sent.at.get(k - 1, ())):
+        return _small_int(sent.tokens[k - 2].text)
+    return None
+
+
+def _small_int(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) <= 4 else None
 
 
 def parse_date(value: object) -> date | None:
@@ -342,7 +391,7 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
     if event is not None and doc.event_start(event):
         start = doc.event_start(event)  # "منذ اندلاع الحرب", "since the quake": the date the text gives the event
         period_rules.append(f"frame.period_start:{event}")
-    if start is None and sent.having("TIME.unit"):
+    if start is None and any(not any(e.i <= u.i < e.j for e in exprs) for u in sent.having("TIME.unit")):
         period_rules.append("period.unresolved_span")  # "in just over a month": not the document's count
     if mv.kind == "stock" and sent.having("TIME.before_war") and doc.war_start and not exprs:
         end = doc.war_start  # "Schon vor den Kämpfen gab es 3,7 Millionen Vertriebene": held when the war began

@@ -139,3 +139,20 @@ def test_arabic_totals_count_from_the_operation_the_report_dates() -> None:
     first, second = figures(text, "ar", published="2022-03-08")
     assert first.period_start == second.period_start == "2022-02-24"
     assert "frame.period_start" in second.rule
+
+
+def test_the_day_of_the_war_dates_its_start() -> None:
+    text = ("The UN said 90,000 people have fled their homes since the war began. "
+            "The war, now in its 12th day, has destroyed whole districts.")
+    (f,) = figures(text, "en", published="2024-05-20")
+    assert f.period_start == "2024-05-09"
+
+
+def test_arabic_day_of_the_war_and_a_date_before_the_event() -> None:
+    text = "نزح 70 ألف شخص من منازلهم منذ اندلاع الحرب التي دخلت يومها العاشر، بحسب الأمم المتحدة."
+    (f,) = figures(text, "ar", published="2024-05-20")
+    assert f.period_start == "2024-05-11"
+    text = ("قال الوزير إن 40 ألف شخص دخلوا البلاد منذ إعلان التعبئة. "
+            "وكان الرئيس قد أعلن في 14 مارس الماضي قرار التعبئة الجزئية.")
+    (f,) = figures(text, "ar", published="2024-04-02")
+    assert f.period_start == "2024-03-14"
