@@ -386,6 +386,9 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
         movement = "fled"
         geo.origin = geo.origin or doc_country
         geo.rules.append("default.crossing_to_neighbours_is_flight")
+    if movement in ("arrived", "departed") and mv.noun is not None and mv.noun.is_("NOUN.returnee"):
+        movement = "returned"  # "300 returnees crossed at Islam Qala": returnees who move return
+        geo.rules.append("default.returnees_return")
     start, end, period_rules = _period(sent, q, mv, exprs, doc.pub)
     event = _since_event(sent) if start is None and mv.kind == "total" else None
     if event is not None and doc.event_start(event):

@@ -156,3 +156,31 @@ def test_arabic_day_of_the_war_and_a_date_before_the_event() -> None:
             "وكان الرئيس قد أعلن في 14 مارس الماضي قرار التعبئة الجزئية.")
     (f,) = figures(text, "ar", published="2024-04-02")
     assert f.period_start == "2024-03-14"
+
+
+def test_people_returning_to_the_reports_home_are_its_nationals() -> None:
+    text = ("Officials said 1,200 people returned to Afghanistan from Iran on Sunday. "
+            "The weather was cold. Another 300 returnees crossed at Islam Qala on Monday.")
+    first, second = figures(text, "en")
+    assert first.nationality == second.nationality == "AF"
+    assert second.destination == "AF" and "frame.nationality" in second.rule
+
+
+def test_returnees_come_back_from_the_one_other_country_a_report_is_about() -> None:
+    text = ("Pakistan has stepped up deportations. Police in Pakistan detained hundreds this week. "
+            "Officials said 1,200 people returned to Afghanistan on Sunday.")
+    (f,) = figures(text, "en")
+    assert (f.origin, f.destination) == ("PK", "AF") and "frame.origin" in f.rule
+
+
+def test_returnees_from_several_hosts_keep_no_origin() -> None:
+    text = ("Syrians abroad are weighing a return. Turkey, Lebanon and Jordan host most of them. "
+            "The UN said 80,000 refugees returned to Syria this month.")
+    (f,) = figures(text, "en")
+    assert f.destination == "SY" and f.origin is None
+
+
+def test_arabic_returnees_take_the_other_country_of_the_report() -> None:
+    text = "رحّلت السلطات الإيرانية آلاف الأفغان هذا الشهر. وقالت إيران إن الترحيل سيستمر. وعاد 3 آلاف شخص إلى أفغانستان أمس."
+    (f,) = figures(text, "ar")
+    assert (f.origin, f.destination, f.nationality) == ("IR", "AF", "AF")

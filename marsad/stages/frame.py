@@ -39,6 +39,15 @@ def _top(counts: Counter, exclude: Iterable[str | None] = ()) -> str | None:
     return next((k for k, _ in counts.most_common() if k not in skip), None)
 
 
+def _dominant(counts: Counter, exclude: Iterable[str | None] = ()) -> str | None:
+    """The country named more than once and at least twice as often as any
+    other (one story's other country, not one of several hosts or a passing mention)."""
+    ranked = [(k, n) for k, n in counts.most_common() if k not in set(exclude)]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def _stated(fig: Figure, name: str) -> bool:
     """Whether the sentence itself set the field (not a default or the frame)."""
     return getattr(fig, name) is not None and not any(r.startswith(f"frame.{name}") for r in fig.rule)
@@ -83,7 +92,10 @@ def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | 
     elif host is None:
         host = _top(mentioned, exclude=[crisis])
     source = sources.most_common(1)[0][0] if sources else None
-    return Frame(crisis=crisis, host=host, home=_top(homes), returned_from=_top(back_from),
+    home = _top(homes)
+    returned_from = _top(back_from) or (_dominant(mentioned, exclude=[home]) if home and any(
+        f.movement == "returned" for f in figures) else None)
+    return Frame(crisis=crisis, host=host, home=home, returned_from=returned_from,
                  source=source, count_start=_count_start(figures, crisis_start))
 
 
@@ -145,8 +157,7 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
                 and frame.host and frame.host not in (f.origin, f.nationality):
             _set(f, "destination", frame.host, "frame.destination")
     home = f.origin if f.movement == "displaced" else f.destination if f.movement == "returned" else None
-    if f.nationality is None and home and f.group in (None, "people", "households", "displaced people") \
-            and any(r.startswith("frame.") for r in f.rule):
+    if f.nationality is None and home and f.group in (None, "people", "households", "displaced people", "returnees"):
         _set(f, "nationality", home, "frame.nationality")  # displaced in, or returning to, their own country
 
 
