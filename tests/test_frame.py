@@ -184,3 +184,16 @@ def test_arabic_returnees_take_the_other_country_of_the_report() -> None:
     text = "رحّلت السلطات الإيرانية آلاف الأفغان هذا الشهر. وقالت إيران إن الترحيل سيستمر. وعاد 3 آلاف شخص إلى أفغانستان أمس."
     (f,) = figures(text, "ar")
     assert (f.origin, f.destination, f.nationality) == ("IR", "AF", "AF")
+
+
+def test_a_border_named_by_two_countries_puts_its_nationals_on_the_far_side() -> None:
+    (f,) = figures("About 12,000 Venezuelans are waiting on the Venezuela-Colombia border, officials said.", "en")
+    assert (f.nationality, f.origin, f.destination) == ("VE", "VE", "CO")
+    assert "en.BORDER:border:between" in f.rule
+    (f,) = figures("Officials said 2,000 people crossed the Poland-Ukraine border into Poland.", "en")
+    assert (f.origin, f.destination) == ("UA", "PL")
+
+
+def test_arabic_border_adjectives_put_nationals_on_the_far_side() -> None:
+    (f,) = figures("قالت المفوضية إن 30 ألف لاجئ سوداني عالقون على الحدود السودانية التشادية.", "ar")
+    assert (f.nationality, f.origin, f.destination) == ("SD", "SD", "TD")
