@@ -450,6 +450,10 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
                 s.j <= e.i and e.i - s.j <= 8 and not _reported_clause_between(sent, s.j, e.i) for s in says):
             statement = statement or e.end  # "قالت ... يوم الثلاثاء": when it was said
             continue
+        if e.role == "point" and e.start == e.end and e.i >= q.j and any(
+                q.j <= s.i and s.j <= e.i and e.i - s.j <= 8 for s in says):
+            statement = statement or e.end  # "300 arrived on Monday, officials said on Tuesday"
+            continue
         if e.role == "since" and start is None:
             start = e.start
             rules.append(f"{e.rule}:since")  # a count from a start: the frame's count start (stages/frame.py)
@@ -479,8 +483,12 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
 def _reported_clause_between(sent: Sentence, a: int, b: int) -> bool:
     """"قال ... أنه أمس وصل": past a complementizer or an opening quote the
     time belongs to what is reported, not to when it was said."""
-    comps = set(sent.lex.settings.get("complementizers", ())) | {'"', "“", "«"}
-    return any(sent.tokens[k].text in comps for k in range(a, b))
+    comps = set(sent.lex.settings.get("complementizers", ()))
+    texts = [sent.tokens[k].text for k in range(a, b)]
+    if any(t in comps for t in texts):
+        return True
+    # an opening quote not closed before b: "said «the agency» yesterday" quotes a name, not what is reported
+    return texts.count("«") > texts.count("»") or texts.count("“") > texts.count("”") or texts.count('"') % 2 == 1
 
 
 def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> None:

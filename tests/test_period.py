@@ -128,3 +128,13 @@ def test_last_n_days_with_the_ordinal_marker_and_since_the_year_n() -> None:
     (f,) = extract("Some 900,000 people have left since the year 2019, the UN said.", published="2023-05-20",
                    language="en")
     assert f.period_start == "2019-01-01"
+
+
+def test_since_a_named_weekday_and_a_statement_date_after_the_figure() -> None:
+    from marsad import extract
+    (f,) = extract("وصل أكثر من 900 مهاجر إلى الجزيرة منذ يوم السبت الماضي، حسبما ذكرت وكالة «رويترز» أمس.",
+                   published="2024-06-13", language="ar")
+    assert (f.period_start, f.period_end) == ("2024-06-08", "2024-06-12")
+    (f,) = extract("Some 300 people crossed into Chad since Saturday, UNHCR said on Wednesday.",
+                   published="2024-06-13", language="en")
+    assert (f.period_start, f.period_end) == ("2024-06-08", "2024-06-12")
