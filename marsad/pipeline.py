@@ -334,6 +334,10 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
                 # "Seitdem reisten 80.000 zurück": from the date of the figure before to the report
                 fig.period_start, fig.period_end = doc.last_figure.period_end, doc.pub.isoformat() if doc.pub else None
                 fig.rule.append("period.since_then")
+        if figures and any(m.i >= q.j for m in sent.having("TIME.same_period")):
+            # "دخل 78 ألفا خلال الأيام العشرة الأخيرة، فيما عاد 62 ألفا خلال نفس الفترة": the figure before in the sentence
+            fig.period_start, fig.period_end = figures[-1][1].period_start, figures[-1][1].period_end
+            fig.rule.append("period.same_period:sentence")
         figures.append((q, fig))
         doc.last_figure, doc.last_figure_at = fig, index
     _share_context(sent, figures)

@@ -138,3 +138,13 @@ def test_since_a_named_weekday_and_a_statement_date_after_the_figure() -> None:
     (f,) = extract("Some 300 people crossed into Chad since Saturday, UNHCR said on Wednesday.",
                    published="2024-06-13", language="en")
     assert (f.period_start, f.period_end) == ("2024-06-08", "2024-06-12")
+
+
+def test_the_same_period_is_the_one_of_the_figure_before_in_the_sentence() -> None:
+    from marsad import extract
+    first, second = extract("دخل 30 ألف شخص إلى أرمينيا خلال الأيام الـ 7 الأخيرة، فيما عاد 12 ألفا إلى أذربيجان "
+                            "خلال نفس الفترة.", published="2023-05-20", language="ar")
+    assert (second.period_start, second.period_end) == (first.period_start, first.period_end) == ("2023-05-13", "2023-05-20")
+    first, second = extract("Some 30,000 people entered Armenia in the past 7 days, while 12,000 left over the same "
+                            "period.", published="2023-05-20", language="en")
+    assert (second.period_start, second.period_end) == ("2023-05-13", "2023-05-20")
