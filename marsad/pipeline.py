@@ -331,6 +331,11 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
         movement = "fled"
         geo.origin = geo.origin or doc_country
         geo.rules.append("default.crossing_to_neighbours_is_flight")
+    if movement == "fled" and mv.noun is not None and mv.noun.concept == "NOUN.displaced" \
+            and geo.destination in (None, geo.origin) and geo.destination_place != "neighbouring countries":
+        # "göç eden 1,1 milyon depremzede": displaced people on the move inside their country are displaced
+        movement = "displaced"
+        geo.rules.append(f"{doc.lex.code}.{mv.noun.entry.rule}:displaced-who-fled")
     start, end, period_rules = _period(sent, q, mv, exprs, doc.pub)
     event = _since_event(sent) if start is None and mv.kind == "total" else None
     if event is not None and doc.event_start(event):

@@ -96,3 +96,9 @@ def test_ukrainian_passenger_cars_are_vehicles() -> None:
 
 def test_ukrainian_people_refusing_to_evacuate_are_no_figure() -> None:
     assert extract("Близько 300 людей відмовляються евакуюватися.", published="2023-06-20", language="uk") == []
+
+
+def test_ukrainian_regions_name_the_country_of_people_displaced_there() -> None:
+    (f,) = extract("Через постійні обстріли росіян на Харківщині та Сумщині триває евакуація. "
+                   "Вже 1 200 осіб залишили свої домівки.", published="2023-06-20", language="uk")
+    assert (f.movement, f.nationality, f.origin, f.destination) == ("displaced", "UA", "UA", "UA")
