@@ -529,3 +529,20 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
             elif b in (None, "people") and a is not None and f1.movement == f2.movement and name != "destination_place":
                 setattr(f2, name, a)
                 f2.rule.append(f"shared.{name}")
+        _share_crossing_point(f1, f2)
+
+
+OPPOSITE = {("arrived", "departed"): ("destination", "origin"), ("departed", "arrived"): ("origin", "destination")}
+
+
+def _share_crossing_point(f1: Figure, f2: Figure) -> None:
+    """"98,000 Russians have entered Kazakhstan, while 64,000 left": the country one
+    figure enters is the one the next leaves (and the other way round)."""
+    sides = OPPOSITE.get((f1.movement, f2.movement))
+    if sides is None:
+        return
+    mine, theirs = sides
+    place = getattr(f1, mine)
+    if place is not None and getattr(f2, theirs) is None and getattr(f2, mine) != place:
+        setattr(f2, theirs, place)
+        f2.rule.append(f"shared.{theirs}:opposite")
