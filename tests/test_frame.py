@@ -218,3 +218,10 @@ def test_the_country_one_figure_enters_is_the_one_the_next_leaves() -> None:
     assert (first.destination, second.origin) == ("AM", "AM") and "shared.origin:opposite" in second.rule
     first, second = figures("وقال الوزير إن 50 ألف شخص وصلوا إلى جورجيا في حين غادر 12 ألفا.", "ar")
     assert (first.destination, second.origin) == ("GE", "GE")
+
+
+def test_people_displaced_to_a_part_of_a_country_were_displaced_within_it() -> None:
+    (f,) = figures("More than 60,000 people have been displaced to northern Mozambique, the IOM said.", "en")
+    assert (f.origin, f.destination, f.nationality) == ("MZ", "MZ", "MZ")
+    (f,) = figures("ونزح أكثر من 60 ألف شخص إلى شمال موزمبيق، بحسب المنظمة الدولية للهجرة.", "ar")
+    assert (f.origin, f.destination) == ("MZ", "MZ")
