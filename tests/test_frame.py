@@ -225,3 +225,16 @@ def test_people_displaced_to_a_part_of_a_country_were_displaced_within_it() -> N
     assert (f.origin, f.destination, f.nationality) == ("MZ", "MZ", "MZ")
     (f,) = figures("ونزح أكثر من 60 ألف شخص إلى شمال موزمبيق، بحسب المنظمة الدولية للهجرة.", "ar")
     assert (f.origin, f.destination) == ("MZ", "MZ")
+
+
+def test_nationals_leaving_the_host_of_a_return_story_returned_home() -> None:
+    text = ("UNHCR said 300,000 Syrians have returned to Syria from Turkey this year. "
+            "The border posts were busy. Another 20,000 Syrians left Turkey in June.")
+    first, second = figures(text, "en")
+    assert (second.movement, second.origin, second.destination) == ("returned", "TR", "SY")
+    assert "frame.nationals_leaving_returned" in second.rule
+
+
+def test_nationals_leaving_a_country_outside_a_return_story_departed() -> None:
+    (f,) = figures("Some 20,000 Syrians left Turkey for Europe in June.", "en")
+    assert f.movement in ("departed", "fled")

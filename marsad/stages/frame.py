@@ -134,6 +134,18 @@ def _nationals_entering_return(frame: Frame, f: Figure) -> None:
         _set(f, "origin", back_from, "frame.origin")
 
 
+def _nationals_leaving_return(frame: Frame, f: Figure) -> None:
+    """In a report of returns home ("Syrians returning from Lebanon"), nationals who
+    leave the host ("500,000 Syrians left Lebanon") returned to their country."""
+    if f.movement != "departed" or f.nationality is None or f.nationality != frame.home \
+            or f.origin in (None, f.nationality) or f.destination not in (None, f.nationality):
+        return
+    f.movement = "returned"
+    f.rule.append("frame.nationals_leaving_returned")
+    if f.destination is None:
+        _set(f, "destination", f.nationality, "frame.destination")
+
+
 def _fill_roles(frame: Frame, f: Figure) -> None:
     _nationals_entering_return(frame, f)
     if f.movement == "displaced":
@@ -156,6 +168,7 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
         if f.movement in HOSTING and f.destination is None and _open_place(f.destination_place) \
                 and frame.host and frame.host not in (f.origin, f.nationality):
             _set(f, "destination", frame.host, "frame.destination")
+    _nationals_leaving_return(frame, f)
     home = f.origin if f.movement == "displaced" else f.destination if f.movement == "returned" else None
     if f.nationality is None and home and f.group in (None, "people", "households", "displaced people", "returnees"):
         _set(f, "nationality", home, "frame.nationality")  # displaced in, or returning to, their own country
