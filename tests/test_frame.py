@@ -238,3 +238,26 @@ def test_nationals_leaving_the_host_of_a_return_story_returned_home() -> None:
 def test_nationals_leaving_a_country_outside_a_return_story_departed() -> None:
     (f,) = figures("Some 20,000 Syrians left Turkey for Europe in June.", "en")
     assert f.movement in ("departed", "fled")
+
+
+def test_figures_without_an_end_hold_on_the_last_day_of_the_report_the_text_names() -> None:
+    text = ("The IOM said on Monday that 2 million people have returned to their areas. "
+            "Its report covers the period from 1 to 31 October. "
+            "About 600,000 people remain displaced in camps, the agency said.")
+    first, second = figures(text, "en", published="2024-11-20")
+    assert first.period_end == second.period_end == "2024-10-31"
+    assert "frame.period_end:report" in first.rule
+
+
+def test_arabic_report_period_ends_the_counts_it_gives() -> None:
+    text = ("أعلنت المنظمة أمس أن مليوني شخص عادوا إلى مناطقهم. "
+            "وأوضحت المنظمة في تقرير عن الفترة الممتدة من 1 إلى 31 أكتوبر أن البيانات جمعت من 900 موقع.")
+    (f,) = figures(text, "ar", published="2024-11-20")
+    assert f.period_end == "2024-10-31"
+
+
+def test_a_figure_with_its_own_date_keeps_it_after_a_report_period() -> None:
+    text = ("The report covers the period from 1 to 31 October. "
+            "On 12 November, 3,000 people arrived in Chad, UNHCR said.")
+    (f,) = figures(text, "en", published="2024-11-20")
+    assert f.period_end == "2024-11-12"

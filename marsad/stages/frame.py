@@ -32,6 +32,7 @@ class Frame:
     returned_from: str | None = None  # where returnees come back from
     source: tuple[str, str] | None = None  # the document's main source (text, type)
     count_start: date | None = None  # the day the document's cumulative counts start from
+    report: tuple[date, date] | None = None  # the span a report the text names covers
 
 
 def _top(counts: Counter, exclude: Iterable[str | None] = ()) -> str | None:
@@ -64,7 +65,8 @@ def _count_start(figures: list[Figure], crisis_start: date | None) -> date | Non
     return date.fromisoformat(starts.most_common(1)[0][0]) if starts else None
 
 
-def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | None = None) -> Frame:
+def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | None = None,
+                report: tuple[date, date] | None = None) -> Frame:
     """The frame of one document from the figures its sentences gave and the
     countries it names (`mentioned`, for documents whose figures name none)."""
     origins, hosts, homes, back_from, sources = Counter(), Counter(), Counter(), Counter(), Counter()
@@ -96,7 +98,7 @@ def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | 
     returned_from = _top(back_from) or (_dominant(mentioned, exclude=[home]) if home and any(
         f.movement == "returned" for f in figures) else None)
     return Frame(crisis=crisis, host=host, home=home, returned_from=returned_from,
-                 source=source, count_start=_count_start(figures, crisis_start))
+                 source=source, count_start=_count_start(figures, crisis_start), report=report)
 
 
 def apply_frame(frame: Frame, figures: list[Figure]) -> None:
@@ -106,6 +108,7 @@ def apply_frame(frame: Frame, figures: list[Figure]) -> None:
         _fill_roles(frame, f)
         _fill_source(frame, f)
         _fill_count_start(frame, f)
+        _fill_report_end(frame, f)
         if len(f.rule) > before:
             f.confidence = min(f.confidence, FRAME_CONFIDENCE)
 
@@ -195,3 +198,14 @@ def _fill_count_start(frame: Frame, f: Figure) -> None:
     if f.period_end is not None and date.fromisoformat(f.period_end) < frame.count_start:
         return
     _set(f, "period_start", frame.count_start.isoformat(), "frame.period_start")
+
+
+def _fill_report_end(frame: Frame, f: Figure) -> None:
+    """A figure whose sentence gives no end holds on the last day of the report the
+    text names ("a report on 1-30 November"), not on the day the text was published."""
+    if frame.report is None or f.period_end is None or not any(
+            r in ("period.end_published", "period.end_statement") for r in f.rule):
+        return
+    end = frame.report[1]
+    if end < date.fromisoformat(f.period_end) and (f.period_start is None or date.fromisoformat(f.period_start) <= end):
+        _set(f, "period_end", end.isoformat(), "frame.period_end:report")
