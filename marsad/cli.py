@@ -122,6 +122,9 @@ def _print_scores(scores: dict) -> None:  # type: ignore[type-arg]
         print("\t".join(cells))
 
 
+INPUTS_FAILED = 1  # `marsad ingest` exit status when some inputs could not be read (all else is stored)
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     """Defaults -> marsad.toml -> environment -> these flags."""
     return Settings.load(cli={name: getattr(args, name, None) for name in ("db", "workers", "max_bytes", "host", "port")})
@@ -135,13 +138,14 @@ def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from marsad.ingest import ingest
+    from marsad.ingest.limits import Limits
 
     settings = _settings(args)
-    store = _store(args)
-    summary = ingest(store, args.sources, workers=settings.workers, max_bytes=settings.max_bytes,
-                     progress=None if not args.quiet else False)
+    with _store(args) as store:
+        summary = ingest(store, args.sources, workers=settings.workers, limits=Limits.from_settings(settings),
+                         progress=None if not args.quiet else False)
     print(summary.line())
-    return 0
+    return INPUTS_FAILED if summary.failed else 0
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:

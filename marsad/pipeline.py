@@ -17,7 +17,7 @@ from marsad.figure import Figure
 from marsad.lang import available_languages
 from marsad.language import detect_language
 from marsad.lexicon import Lexicon, load_lexicon
-from marsad.normalize import normalize
+from marsad.normalize import normalize, safe_text
 from marsad.sentence import Sentence
 from marsad.stages.geography import attach_places
 from marsad.stages.movement import Movement, attach_movement, continue_list, inherit_movement
@@ -138,6 +138,7 @@ def extract(text: str, *, published: object = None, language: str | None = None)
     """Every movement figure in one news text (see ANNOTATION.md)."""
     if not isinstance(text, str) or not text.strip():
         return []
+    text = safe_text(text)  # same length: offsets still point into the caller's text
     lang = language or detect_language(text)
     if lang not in available_languages():
         if language is None:

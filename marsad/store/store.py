@@ -59,6 +59,7 @@ class NewDocument:
     extractor_version: str | None = None
     outlet: str | None = None
     wire: str | None = None
+    dropped: int = 0  # figures past the max_figures limit, not stored
 
     @property
     def hash(self) -> str:

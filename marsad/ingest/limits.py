@@ -1,0 +1,131 @@
+"""The limits every reader holds, from the settings of the same names.
+
+Each limit protects a run from one kind of hostile or broken input; hitting
+one turns that input (or record) into a `failures` row with a message that
+names the setting, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from dataclasses import dataclass, fields
+from typing import Any
+
+CHUNK = 64 * 1024
+MAX_LINE = 1024 * 1024  # a header line in a web archive; longer is not a WARC
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 50 * 1024 * 1024
+    max_unpacked_bytes: int = 256 * 1024 * 1024
+    fetch_seconds: float = 60.0
+    max_depth: int = 64
+    max_text_chars: int = 2_000_000
+    max_field_chars: int = 2000
+    max_figures: int = 1000
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Limits:
+        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
+
+
+class LimitExceeded(ValueError):
+    """An input or record went past a limit; the message names the setting."""
+
+
+class Truncated(EOFError):
+    """A compressed input ends in the middle of a member."""
+
+
+class CappedGunzip(io.RawIOBase):
+    """The decompressed bytes of a gzip input (every member), produced a chunk
+    at a time and never more than `cap` in all: a small bomb cannot fill memory."""
+
+    def __init__(self, data: bytes, cap: int) -> None:
+        self.data, self.pos, self.cap, self.produced = data, 0, cap, 0
+        self.inflater = zlib.decompressobj(wbits=31)
+        self.fed = False
+        self.pending = b""
+        # A truncation or the cap ends the stream (EOF) and is kept here: raising
+        # would lose the bytes a buffered reader holds, the records before it.
+        self.failure: Exception | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.pending:
+            if self.failure is not None:
+                return 0
+            try:
+                chunk = self._inflate()
+            except (Truncated, LimitExceeded, zlib.error) as exc:
+                self.failure = exc
+                return 0
+            if chunk is None:
+                return 0
+            self.pending = chunk
+        n = min(len(buffer), len(self.pending))
+        buffer[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        return n
+
+    def _inflate(self) -> bytes | None:
+        if self.inflater.unconsumed_tail:
+            out = self.inflater.decompress(self.inflater.unconsumed_tail, CHUNK)
+        elif self.inflater.eof and self.inflater.unused_data.strip(b"\0"):
+            rest = self.inflater.unused_data
+            self.inflater = zlib.decompressobj(wbits=31)  # the next gzip member
+            out = self.inflater.decompress(rest, CHUNK)
+        elif self.pos < len(self.data):
+            if self.inflater.eof:
+                self.inflater = zlib.decompressobj(wbits=31)
+            piece = self.data[self.pos:self.pos + CHUNK]
+            self.pos += len(piece)
+            self.fed = True
+            out = self.inflater.decompress(piece, CHUNK)
+        elif self.fed and not self.inflater.eof:
+            raise Truncated("the compressed input ends mid-stream (truncated)")
+        else:
+            return None
+        self.produced += len(out)
+        if self.produced > self.cap:
+            raise LimitExceeded(f"decompresses to over {self.cap} bytes (setting max_unpacked_bytes)")
+        return out
+
+
+class LineCappedReader(io.BufferedReader):
+    """A buffered reader whose lines stop at MAX_LINE bytes (warcio reads
+    headers by line: a stream of zeros would otherwise become one huge line)."""
+
+    def readline(self, size: int | None = -1) -> bytes:
+        limit = MAX_LINE if size is None or size < 0 else min(size, MAX_LINE)
+        line = super().readline(limit)
+        if len(line) == MAX_LINE and not line.endswith(b"\n"):
+            raise LimitExceeded(f"a line over {MAX_LINE} bytes: not a web archive")
+        return line
+
+
+def gunzip(data: bytes, cap: int) -> bytes:
+    """All of a gzip input, at most `cap` bytes (else LimitExceeded or Truncated)."""
+    out = bytearray()
+    stream = CappedGunzip(data, cap)
+    buffer = bytearray(CHUNK)
+    while n := stream.readinto(buffer):
+        out += buffer[:n]
+    if stream.failure is not None:
+        raise stream.failure
+    return bytes(out)
+
+
+def json_depth(value: Any) -> int:
+    """How deeply lists and objects nest in a parsed JSON value (iteratively)."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, depth = todo.pop()
+        if isinstance(item, (list, dict)):
+            deepest = max(deepest, depth)
+            todo.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
