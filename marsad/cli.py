@@ -6,12 +6,14 @@ import argparse
 import os
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from marsad.corpus import Article, read_articles
 from marsad.errors import MarsadError
-from marsad.lang import available_languages
+from marsad.lang import available_languages, unread_line
+from marsad.language import detect_language
 from marsad.evaluate import FIELDS, load_gold, score
 from marsad.pipeline import extract
 from marsad.settings import Settings
@@ -34,8 +36,16 @@ def _expand(inputs: list[str]) -> list[str]:
 def cmd_extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     rows = []
+    unread: Counter[str] = Counter()
+    read = 0
     for article in _articles(_expand(args.inputs), args.published, args.language):
-        for fig in extract(article.text, published=article.published, language=article.language):
+        language = article.language or detect_language(article.text)
+        if language not in available_languages():
+            unread[str(language)] += 1  # reported and skipped: the articles after it are still read
+            print(f"marsad: {article.id}: E105 no extractor for {language!r}; skipped", file=sys.stderr)
+            continue
+        read += 1
+        for fig in extract(article.text, published=article.published, language=language):
             fig.doc = article.id
             rows.append(fig)
             if fmt == "jsonl":
@@ -43,7 +53,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 print(json.dumps(record, ensure_ascii=False), flush=False)
     if fmt == "table":
         _print_table(rows)
-    return 0
+    if unread:
+        print(f"marsad: {unread_line(unread)} (marsad reads {', '.join(available_languages())})", file=sys.stderr)
+    return 0 if read or not unread else 2
 
 
 def _print_table(figures: list) -> None:  # type: ignore[type-arg]
@@ -114,10 +126,11 @@ def _print_errors(gold: dict, predicted: dict) -> None:  # type: ignore[type-arg
 
 
 def _print_scores(scores: dict) -> None:  # type: ignore[type-arg]
-    head = ["lang", "gold", "pred", "match", "P", "R", "F1"] + list(FIELDS)
+    head = ["lang", "gold", "pred", "match", "P", "R", "F1", "recF1"] + list(FIELDS)
     print("\t".join(head))
     for lang, s in sorted(scores.items()):
-        cells = [lang, str(s.gold), str(s.predicted), str(s.tp), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"]
+        cells = [lang, str(s.gold), str(s.predicted), str(s.tp), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                 f"{s.record_f1:.3f}"]
         cells += ["-" if s.accuracy(n) is None else f"{s.accuracy(n):.3f}" for n in FIELDS]
         print("\t".join(cells))
 

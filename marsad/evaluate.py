@@ -1,10 +1,12 @@
 """Score extracted figures against gold figures, as ANNOTATION.md says.
 
 A prediction matches a gold figure of the same document when their
-[low, high] intervals overlap (open bounds unbounded, approx widened by 10%)
-and unit and kind agree; matching is one-to-one and greedy by the Jaccard
-overlap of evidence tokens. Precision, recall and F1 per language, then the
-accuracy of each other field over matched pairs.
+[low, high] intervals overlap (an open bound reaches one order of magnitude,
+approx widens by 10%) and unit and kind agree; matching is one-to-one and
+greedy by the Jaccard overlap of evidence tokens, ties going to the same
+bounds, then the same qualifier, then document order. Precision, recall and
+F1 per language, the accuracy of each other field over matched pairs, and
+record F1: a prediction counts only when it matches with every field right.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ def _interval(f: dict[str, Any]) -> tuple[float, float]:
     low, high, value = f.get("low"), f.get("high"), f.get("value")
     if low is None and high is None and value is not None:
         low = high = value
-    lo = float("-inf") if low is None else float(low)
-    hi = float("inf") if high is None else float(high)
+    if low is None and high is None:
+        return float("-inf"), float("inf")
+    lo = float(high) / 10 if low is None else float(low)  # "up to 6,000" is [600, 6,000]
+    hi = float(low) * 10 if high is None else float(high)  # "more than 5,000" is [5,000, 50,000]
     if f.get("qualifier") == "approx":
         lo, hi = lo * 0.9, hi * 1.1
     return lo, hi
@@ -44,10 +48,21 @@ def _jaccard(a: str | None, b: str | None) -> float:
     return len(x & y) / len(x | y) if x | y else 0.0
 
 
+def _bounds(f: dict[str, Any]) -> tuple[Any, Any]:
+    low, high, value = f.get("low"), f.get("high"), f.get("value")
+    return (value, value) if low is None and high is None else (low, high)
+
+
+def _pair_rank(p: dict[str, Any], g: dict[str, Any], i: int, j: int) -> tuple[float, int, int, int, int]:
+    """Best evidence overlap first; ties to the same bounds, then the same
+    qualifier, then document order."""
+    return (-_jaccard(p.get("evidence"), g.get("evidence")), _bounds(p) != _bounds(g),
+            p.get("qualifier") != g.get("qualifier"), j, i)
+
+
 def match(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    pairs = [(_jaccard(p.get("evidence"), g.get("evidence")), i, j)
-             for i, p in enumerate(preds) for j, g in enumerate(golds) if compatible(p, g)]
-    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    pairs = sorted((_pair_rank(p, g, i, j), i, j)
+                   for i, p in enumerate(preds) for j, g in enumerate(golds) if compatible(p, g))
     used_p, used_g, out = set(), set(), []
     for _, i, j in pairs:
         if i not in used_p and j not in used_g:
@@ -69,6 +84,7 @@ def field_equal(name: str, a: Any, b: Any) -> bool:
 @dataclass
 class Score:
     tp: int = 0
+    records: int = 0
     predicted: int = 0
     gold: int = 0
     fields: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
@@ -86,13 +102,21 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def record_f1(self) -> float:
+        """F1 counting a prediction only when it matches and every field is right."""
+        p = self.records / self.predicted if self.predicted else 1.0
+        r = self.records / self.gold if self.gold else 1.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
     def accuracy(self, name: str) -> float | None:
         right, total = self.fields[name]
         return right / total if total else None
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"figures_gold": self.gold, "figures_predicted": self.predicted, "matched": self.tp,
-                               "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+                               "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                               "records_right": self.records, "record_f1": round(self.record_f1, 4)}
         for name in FIELDS:
             acc = self.accuracy(name)
             out[name] = None if acc is None else round(acc, 4)
@@ -128,7 +152,9 @@ def score(gold: dict[str, list[dict[str, Any]]], predicted: dict[str, list[dict[
             s.predicted += len(preds)
             for i, j in match(preds, golds):
                 s.tp += 1
-                for name in FIELDS:
-                    s.fields[name][0] += field_equal(name, preds[i].get(name), golds[j].get(name))
+                right = [field_equal(name, preds[i].get(name), golds[j].get(name)) for name in FIELDS]
+                s.records += all(right)
+                for name, ok in zip(FIELDS, right):
+                    s.fields[name][0] += ok
                     s.fields[name][1] += 1
     return dict(scores)

@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
@@ -25,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from marsad.ingest.limits import LimitExceeded, Limits, gunzip
 from marsad.ingest.readers import READERS, Failure, RawArticle, read_html, reader_for, within_limits
-from marsad.lang import available_languages
+from marsad.lang import available_languages, unread_line
 from marsad.language import detect_language
 from marsad.lexicon import load_lexicon
 from marsad.normalize import normalize
@@ -44,10 +45,11 @@ class Summary:
     failed: int = 0
     figures: int = 0
     failures: list[Failure] = field(default_factory=list)
+    unread: Counter[str] = field(default_factory=Counter)  # language -> documents stored without figures
 
     def line(self) -> str:
-        return (f"documents: {self.new} new, {self.seen} seen, {self.failed} failed; "
-                f"figures: {self.figures}")
+        line = f"documents: {self.new} new, {self.seen} seen, {self.failed} failed; figures: {self.figures}"
+        return line + (f"; {unread_line(self.unread)}" if self.unread else "")
 
 
 def _guarded(base: type[http.client.HTTPConnection], deadline: float) -> type[http.client.HTTPConnection]:
@@ -305,6 +307,7 @@ def _store_batch(store: Store, batch: list[RawArticle], pool: object, summary: S
             _fail(store, summary, Failure(doc.source, f"{found} figures, over the limit: the first "
                                                       f"{limits.max_figures} kept (setting max_figures)"), False)
         docs.append(doc)
+    summary.unread.update(str(d.language) for d in docs if d.language not in available_languages())
     _add(store, docs, summary)
     if bar is not None:
         bar.advance(len(batch), summary)

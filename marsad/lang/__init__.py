@@ -25,6 +25,12 @@ def _discover() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LANG_DIR.iterdir() if (p / "language.yaml").is_file()))
 
 
+def unread_line(counts: dict[str, int]) -> str:
+    """"no extractor for 'so': 3 documents, 'am': 1 document": what was stored or skipped unread."""
+    parts = [f"{code!r}: {n} document{'s' if n != 1 else ''}" for code, n in sorted(counts.items(), key=lambda kv: -kv[1])]
+    return "no extractor for " + ", ".join(parts)
+
+
 def read_tsv(path: Path) -> list[dict[str, str]]:
     """Rows of a data TSV (header line, `#` comment lines skipped); [] when absent."""
     if not path.is_file():
