@@ -196,9 +196,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
     elif fmt == "csv":
         import csv
 
+        from marsad.export import neutralised
+
         writer = csv.DictWriter(sys.stdout, fieldnames=list(LISTED), extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(neutralised(r) for r in rows)
     else:
         from rich.console import Console
         from rich.table import Table

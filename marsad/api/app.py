@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from marsad.api.live import LiveFlows, arrow, destination
 from marsad.errors import MarsadError
+from marsad.export import neutralised
 from marsad.flows import build_flows, by_destination
 from marsad.ingest.readers import RawArticle
 from marsad.ingest.run import prepare
@@ -121,7 +122,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             names = [k for k in rows[0]] if rows else ["id"]
             w = csv.DictWriter(out, fieldnames=names)
             w.writeheader()
-            w.writerows(rows)
+            w.writerows(neutralised(r) for r in rows)
             return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
         return _json({"items": rows, "limit": limit, "offset": offset, "next": offset + limit if more else None})
 

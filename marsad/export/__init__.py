@@ -19,6 +19,20 @@ FLOW_COLUMNS = ("movement", "origin", "destination", "nationality", "kind", "uni
                 "qualifier", "period_start", "period_end", "independent_origins", "outlets", "sources", "figures",
                 "conflict", "evidence")
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection: what a spreadsheet may run
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would read as a formula (`=cmd|' /c calc'!A1`,
+    `=HYPERLINK(…)`) gets a leading apostrophe, as OWASP recommends; numbers
+    and other text are kept as they are."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def neutralised(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: neutralise(v) for k, v in row.items()}
+
+
 Writer = Callable[[list[dict[str, Any]], str, BinaryIO], None]
 EXPORTERS: dict[str, Writer] = {}
 BINARY = {"parquet", "xlsx"}  # formats that need a file, not a terminal

@@ -11,7 +11,7 @@ import csv
 import io
 from typing import Any, BinaryIO
 
-from marsad.export import exporter
+from marsad.export import exporter, neutralise
 
 COUNTS = [("refugees_ind", "#affected+refugees+ind"), ("idps_ind", "#affected+idps+ind"),
           ("displaced_ind", "#affected+displaced+ind"), ("returnees_ind", "#affected+returnees+ind"),
@@ -53,5 +53,5 @@ def write_hxl(rows: list[dict[str, Any]], what: str, out: BinaryIO) -> None:
             if name not in ("min", "max"):
                 cells[name] = "" if row.get(name) is None else row.get(name)
         cells["source"] = row.get("source") if what == "figures" else row.get("sources")
-        writer.writerow([cells[n] for n in names])
+        writer.writerow([neutralise(cells[n]) for n in names])
     text.detach()

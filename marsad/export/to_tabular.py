@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any, BinaryIO
 
-from marsad.export import FIGURE_COLUMNS, FLOW_COLUMNS, exporter
+from marsad.export import FIGURE_COLUMNS, FLOW_COLUMNS, exporter, neutralised
 
 
 def columns(what: str) -> tuple[str, ...]:
@@ -19,7 +19,7 @@ def write_csv(rows: list[dict[str, Any]], what: str, out: BinaryIO) -> None:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     writer = csv.DictWriter(text, fieldnames=list(columns(what)), extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(neutralised(row) for row in rows)
     text.detach()
 
 

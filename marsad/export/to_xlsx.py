@@ -1,10 +1,12 @@
-"""Excel workbook (openpyxl): one sheet, a header row, frozen."""
+"""Excel workbook (openpyxl): one sheet, a header row, frozen. Text is
+written as string cells, never formulas (and neutralised as in CSV, so that
+copying it into another sheet is safe too); counts stay numbers."""
 
 from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from marsad.export import exporter
+from marsad.export import exporter, neutralise
 from marsad.export.to_tabular import columns
 
 
@@ -18,5 +20,17 @@ def write_xlsx(rows: list[dict[str, Any]], what: str, out: BinaryIO) -> None:
     names = columns(what)
     sheet.append(list(names))
     for row in rows:
-        sheet.append([row.get(n) if not isinstance(row.get(n), (list, dict)) else str(row.get(n)) for n in names])
+        sheet.append([_cell(sheet, row.get(n)) for n in names])
     book.save(out)
+
+
+def _cell(sheet: Any, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, (list, dict)):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(sheet, value=neutralise(value))
+    cell.data_type = "s"  # a string, whatever it starts with
+    return cell
