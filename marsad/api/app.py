@@ -16,11 +16,12 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Literal
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
+from marsad.api.guard import ERROR_RESPONSES, MAX_BODY, MAX_ID, guard
 from marsad.api.live import LiveFlows, arrow, destination
 from marsad.errors import MarsadError
 from marsad.export import neutralised
@@ -32,7 +33,6 @@ from marsad.store import Store
 from marsad.store.store import CORRECTABLE
 
 STATIC = Path(__file__).parent / "static"
-MAX_BODY = 1_000_000  # bytes: a pasted or uploaded article
 CACHE_SIZE = 32
 Movement = Literal["fled", "displaced", "evacuated", "arrived", "departed", "returned", "waiting", "asylum", "hosted"]
 Status = Literal["unreviewed", "confirmed", "rejected", "corrected"]
@@ -75,18 +75,13 @@ class _Cache:
 def create_app(db: str, token: str | None = None) -> FastAPI:
     """The app over store `db`; writes need `token` (default: $MARSAD_TOKEN)."""
     store = Store(db)
-    secret = (token if token is not None else Settings.load().token) or None
+    settings = Settings.load()
+    secret = (token if token is not None else settings.token) or None
     cache = _Cache()
     live = LiveFlows(store)
-    app = FastAPI(title="marsad", version="0.1.0",
+    app = FastAPI(title="marsad", version="0.1.0", max_body_size=MAX_BODY + 10_000, responses=ERROR_RESPONSES,
                   description="Movement figures from news: documents, figures, flows, review.")
-
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
-        size = request.headers.get("content-length")
-        if size is not None and (not size.isdigit() or int(size) > MAX_BODY + 10_000):
-            return JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, status_code=413)
-        return await call_next(request)
+    guard(app)
 
     @app.exception_handler(MarsadError)
     async def marsad_error(_: Request, exc: MarsadError) -> JSONResponse:
@@ -112,7 +107,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     # -- read ---------------------------------------------------------------------
     @app.get("/api/figures", summary="Stored figures, filtered and paginated (JSON or CSV)")
     def list_figures(f: dict = Depends(filters), limit: int = Query(100, ge=1, le=1000),  # type: ignore[type-arg]
-                     offset: int = Query(0, ge=0), order: Literal["id", "newest", "confidence"] = "id",
+                     offset: int = Query(0, ge=0, le=MAX_ID), order: Literal["id", "newest", "confidence"] = "id",
                      format: Literal["json", "csv"] = "json") -> Response:
         rows = store.figures(**f, limit=limit + 1, offset=offset, order=order)
         more = len(rows) > limit
@@ -127,20 +122,20 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         return _json({"items": rows, "limit": limit, "offset": offset, "next": offset + limit if more else None})
 
     @app.get("/api/figures/{figure_id}", summary="One figure with its review")
-    def get_figure(figure_id: int) -> dict[str, Any]:
+    def get_figure(figure_id: int = PathParam(ge=0, le=MAX_ID)) -> dict[str, Any]:
         rows = store.figures(figure_id=figure_id)
         if not rows:
             raise HTTPException(404, f"no figure {figure_id}")
         return _clean(rows[0])
 
     @app.get("/api/documents", summary="Stored documents, newest first")
-    def list_documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+    def list_documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_ID),
                        language: str | None = Query(None, pattern=r"^[a-z]{2}$")) -> dict[str, Any]:
         rows = store.document_list(limit + 1, offset, language)
         return {"items": [_clean(r) for r in rows[:limit]], "next": offset + limit if len(rows) > limit else None}
 
     @app.get("/api/documents/{doc_id}", summary="A document's text and its figures with offsets")
-    def get_document(doc_id: int) -> dict[str, Any]:
+    def get_document(doc_id: int = PathParam(ge=0, le=MAX_ID)) -> dict[str, Any]:
         doc = store.document(doc_id)
         if doc is None:
             raise HTTPException(404, f"no document {doc_id}")
@@ -207,7 +202,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     # -- write --------------------------------------------------------------------
     @app.post("/api/figures/{figure_id}/review", status_code=201, dependencies=[Depends(writer)],
               summary="Confirm, reject or correct a figure (token)")
-    def post_review(figure_id: int, body: ReviewIn) -> dict[str, Any]:
+    def post_review(body: ReviewIn, figure_id: int = PathParam(ge=0, le=MAX_ID)) -> dict[str, Any]:
         corrections = body.corrections or None
         if corrections:
             bad = set(corrections) - set(CORRECTABLE)
@@ -219,12 +214,13 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.post("/api/articles", status_code=201, dependencies=[Depends(writer)],
               summary="Post an article: it is stored and its figures returned (token)")
     def post_article(body: ArticleIn) -> dict[str, Any]:
-        doc = prepare(RawArticle(body.text, "api", body.url, body.title, body.published, body.language, "utf-8"))
+        doc = prepare(RawArticle(body.text, "api", body.url, body.title, body.published, body.language, "utf-8"),
+                      settings.max_figures)
         new, seen, _ = store.add_documents([doc])
         stored = store.document_list(limit=1)
         doc_id = next((d["id"] for d in stored), None) if new else None
         return {"new": bool(new), "seen": bool(seen), "document": doc_id, "language": doc.language,
-                "figures": [f.to_dict() for f in doc.figures or []]}
+                "figures": [f.to_dict() for f in doc.figures or []], "figures_dropped": doc.dropped}
 
     # -- dashboard ----------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

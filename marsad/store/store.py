@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 
 from marsad.errors import MarsadError
 from marsad.figure import ANNOTATION_FIELDS, Figure
+from marsad.normalize import clean_text
 from marsad.store.schema import documents, failures, figures, reviews
 
 DECISIONS = ("confirmed", "rejected", "corrected")
@@ -195,6 +196,8 @@ class Store:
             raise MarsadError("E303", f"these fields cannot be corrected: {', '.join(sorted(unknown))}")
         if decision == "corrected" and not corrections:
             raise MarsadError("E303", "a correction needs at least one field=value")
+        reviewer, comment = clean_text(reviewer), clean_text(comment) if comment else comment
+        corrections = {k: clean_text(v) if isinstance(v, str) else v for k, v in (corrections or {}).items()} or None
         with self.engine.begin() as conn:
             fig = conn.execute(select(figures.c.id, figures.c.document_id, figures.c.start, figures.c.end)
                                .where(figures.c.id == figure_id)).first()
