@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -12,10 +12,11 @@ from pathlib import Path
 
 from marsad.corpus import Article, read_articles
 from marsad.errors import MarsadError
+from marsad.evaluate import FIELDS, load_gold, score
 from marsad.lang import available_languages, unread_line
 from marsad.language import detect_language
-from marsad.evaluate import FIELDS, load_gold, score
 from marsad.pipeline import extract
+from marsad.schema import parse_iso_date
 from marsad.settings import Settings
 
 
@@ -35,6 +36,8 @@ def _expand(inputs: list[str]) -> list[str]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    if args.published is not None:
+        args.published = parse_iso_date("published", args.published)
     rows = []
     unread: Counter[str] = Counter()
     read = 0
@@ -217,14 +220,28 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if args.invalid:
+        return _print_invalid_reviews(store)
+    if args.figure is None or not args.decision or not args.reviewer:
+        raise MarsadError("E303", "marsad review FIGURE --decision … --reviewer … (or marsad review --invalid)")
     corrections = {}
     for item in args.set or []:
         key, eq, value = item.partition("=")
         if not eq:
             raise MarsadError("E303", f"--set takes field=value, not {item!r}")
-        corrections[key] = int(value) if key in ("value", "low", "high") and value.lstrip("-").isdigit() else (value or None)
-    review_id = _store(args).review(args.figure, args.decision, args.reviewer, args.comment, corrections or None)
+        corrections[key.strip()] = value  # parsed by the figure schema in Store.review
+    review_id = store.review(args.figure, args.decision, args.reviewer, args.comment, corrections or None)
     print(f"review {review_id} recorded")
+    return 0
+
+
+def _print_invalid_reviews(store) -> int:  # type: ignore[no-untyped-def]
+    """Reviews an older marsad stored with corrections the schema does not allow."""
+    bad = store.invalid_reviews()
+    for rev in bad:
+        print(f"review {rev['id']} of figure {rev['figure_id']} by {rev['reviewer']}: {rev['problem']}")
+    print(f"{len(bad)} reviews with invalid corrections (flows and exports skip them)", file=sys.stderr)
     return 0
 
 
@@ -328,7 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     rex.set_defaults(func=cmd_reextract)
     fig = sub.add_parser("figures", help="list and filter stored figures")
     fig.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
-    fig.add_argument("--country", help="ISO code as origin, destination or nationality")
+    fig.add_argument("--country", help="ISO code or country name (any shipped language) as origin, destination or nationality")
     fig.add_argument("--movement", help="fled, displaced, evacuated, arrived, departed, returned, waiting, asylum, hosted")
     fig.add_argument("--since", help="period end (or publication) on or after YYYY-MM-DD")
     fig.add_argument("--until", help="period end (or publication) on or before YYYY-MM-DD")
@@ -339,9 +356,10 @@ def build_parser() -> argparse.ArgumentParser:
     fig.add_argument("--format", choices=["table", "csv", "jsonl"], help="default: table on a terminal, else jsonl")
     fig.set_defaults(func=cmd_figures)
     rev = sub.add_parser("review", help="record an analyst's decision on a stored figure")
-    rev.add_argument("figure", type=int, help="figure id")
-    rev.add_argument("--decision", required=True, choices=["confirmed", "rejected", "corrected"])
-    rev.add_argument("--reviewer", required=True)
+    rev.add_argument("figure", type=int, nargs="?", help="figure id")
+    rev.add_argument("--decision", choices=["confirmed", "rejected", "corrected"])
+    rev.add_argument("--reviewer")
+    rev.add_argument("--invalid", action="store_true", help="list stored reviews whose corrections are not valid")
     rev.add_argument("--comment")
     rev.add_argument("--set", action="append", metavar="FIELD=VALUE", help="a corrected field (repeatable)")
     rev.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")

@@ -5,7 +5,8 @@ article has no text · E104 an input is not UTF-8 · E105 a language marsad has 
 for · E106 a config file that is not valid or names an unknown setting · E201 a gold file is
 malformed · E301 the store cannot be opened · E302 an unknown review decision ·
 E303 a correction names no or unknown fields · E304 no such figure ·
-E305 a binary export format without an output file.
+E305 a binary export format without an output file · E401 a value a figure field does not
+allow (marsad.schema names the field, the value and what is allowed).
 """
 
 

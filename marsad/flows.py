@@ -13,11 +13,16 @@ flow's series. Reviewed figures override extracted ones; rejected ones drop out.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby
 from typing import Any
+
+from marsad.schema import reviewed
+
+log = logging.getLogger("marsad.flows")
 
 FLOW_KEY = ("movement", "origin", "destination", "nationality")
 SPECIFICITY = {"exact": 0, "approx": 1, "at_least": 2, "at_most": 2, "range": 3, "vague": 4}
@@ -71,12 +76,13 @@ class FlowFigure:
 
 
 def from_row(row: dict[str, Any]) -> FlowFigure | None:
-    """A stored figure with its latest review applied; None when rejected."""
-    if row.get("decision") == "rejected":
+    """A stored figure with its latest review applied; None when rejected.
+    A correction the schema does not allow (an old store) is skipped with a warning."""
+    data, problem = reviewed(row)
+    if problem:
+        log.warning(problem)
+    if data is None:
         return None
-    data = dict(row)
-    if row.get("decision") == "corrected" and row.get("corrections"):
-        data.update(row["corrections"])
     origin_key = (f"wire:{data['wire']}" if data.get("wire") else
                   f"outlet:{data['outlet']}" if data.get("outlet") else f"document:{data['document_id']}")
     return FlowFigure(

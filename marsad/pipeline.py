@@ -18,7 +18,9 @@ from marsad.lang import available_languages
 from marsad.language import detect_language
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.normalize import normalize, safe_text
+from marsad.schema import parse_date as schema_date
 from marsad.sentence import Sentence
+from marsad.stages.frame import apply_frame, build_frame
 from marsad.stages.geography import attach_places
 from marsad.stages.movement import Movement, attach_movement, continue_list, inherit_movement
 from marsad.stages.period import PeriodFinder, TimeExpr
@@ -112,14 +114,9 @@ class _Doc:
 
 
 def parse_date(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and len(value) >= 10:
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
+    """The publication date: None, a date, or an ISO date string; anything else is refused
+    (FieldError E401) rather than silently dropping every period."""
+    return None if value is None or value == "" else schema_date("published", value)
 
 
 def _chunks(norm: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -136,6 +133,7 @@ def _chunks(norm: str, abbreviations: frozenset[str] = frozenset()) -> list[tupl
 
 def extract(text: str, *, published: object = None, language: str | None = None) -> list[Figure]:
     """Every movement figure in one news text (see ANNOTATION.md)."""
+    when = parse_date(published)
     if not isinstance(text, str) or not text.strip():
         return []
     text = safe_text(text)  # same length: offsets still point into the caller's text
@@ -149,7 +147,7 @@ def extract(text: str, *, published: object = None, language: str | None = None)
     hits = lex.movement_at(norm)
     if not hits:
         return []  # nothing in the text moves: no figure, and no need to read further
-    doc = _Doc(text, norm, lex, parse_date(published))
+    doc = _Doc(text, norm, lex, when)
     starts = [s for s, _ in doc.spans]
     candidates = sorted({bisect_right(starts, h) - 1 for h in hits} - {-1})
     figures: list[Figure] = []
@@ -162,6 +160,8 @@ def extract(text: str, *, published: object = None, language: str | None = None)
             figures.extend(_sentence_figures(doc, index))
         except Exception:  # one odd sentence must not lose the document
             log.exception("marsad: sentence %d of a %s document skipped", index, lang)
+    if figures:
+        apply_frame(build_frame(figures, doc.countries), figures)
     return figures
 
 

@@ -26,8 +26,9 @@ def phrase(pieces: list[str]) -> st.SearchStrategy[str]:
     return st.lists(part, max_size=30).map(" ".join)
 
 
+# published "unknown" is refused since issue 11 (FieldError E401, tests/test_schema.py): only text is arbitrary here
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(max_size=400), st.sampled_from([None, "ar", "en"]), st.sampled_from([None, "2022-09-27", "unknown"]))
+@given(st.text(max_size=400), st.sampled_from([None, "ar", "en"]), st.sampled_from([None, "2022-09-27", ""]))
 def test_extract_never_raises_on_any_unicode(text: str, language: str | None, published: str | None) -> None:
     for fig in extract(text, language=language, published=published):
         assert 0 <= fig.start < fig.end <= len(text)

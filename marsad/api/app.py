@@ -28,9 +28,9 @@ from marsad.export import neutralised
 from marsad.flows import build_flows, by_destination
 from marsad.ingest.readers import RawArticle
 from marsad.ingest.run import prepare
+from marsad.schema import parse_filters
 from marsad.settings import Settings
 from marsad.store import Store
-from marsad.store.store import CORRECTABLE
 
 STATIC = Path(__file__).parent / "static"
 CACHE_SIZE = 32
@@ -96,13 +96,14 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is needed",
                                 headers={"WWW-Authenticate": "Bearer"})
 
-    def filters(country: str | None = Query(None, pattern=r"^[A-Za-z]{2}$"), movement: Movement | None = None,
-                since: str | None = Query(None, pattern=ISO_DATE), until: str | None = Query(None, pattern=ISO_DATE),
+    def filters(country: str | None = Query(None, max_length=80, description="ISO code or country name"),
+                movement: Movement | None = None, since: str | None = Query(None, pattern=ISO_DATE),
+                until: str | None = Query(None, pattern=ISO_DATE),
                 language: str | None = Query(None, pattern=r"^[a-z]{2}$"),
                 source_type: str | None = Query(None, pattern=r"^[a-z_]{2,16}$"),
                 status: Status | None = None) -> dict[str, Any]:
-        return {"country": country, "movement": movement, "since": since, "until": until, "language": language,
-                "source_type": source_type, "status": status}
+        return parse_filters(country=country, movement=movement, since=since, until=until, language=language,
+                             source_type=source_type, status=status)
 
     # -- read ---------------------------------------------------------------------
     @app.get("/api/figures", summary="Stored figures, filtered and paginated (JSON or CSV)")
@@ -203,12 +204,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.post("/api/figures/{figure_id}/review", status_code=201, dependencies=[Depends(writer)],
               summary="Confirm, reject or correct a figure (token)")
     def post_review(body: ReviewIn, figure_id: int = PathParam(ge=0, le=MAX_ID)) -> dict[str, Any]:
-        corrections = body.corrections or None
-        if corrections:
-            bad = set(corrections) - set(CORRECTABLE)
-            if bad:
-                raise HTTPException(422, f"these fields cannot be corrected: {', '.join(sorted(bad))}")
-        review_id = store.review(figure_id, body.decision, body.reviewer, body.comment, corrections)
+        review_id = store.review(figure_id, body.decision, body.reviewer, body.comment, body.corrections or None)
         return {"review": review_id, "figure": _clean(store.figures(figure_id=figure_id)[0])}
 
     @app.post("/api/articles", status_code=201, dependencies=[Depends(writer)],
@@ -242,7 +238,7 @@ def _keep(row: dict[str, Any], f: dict[str, Any]) -> bool:
             and (not f.get("source_type") or row.get("source_type") == f["source_type"])
             and (not f.get("since") or (end is not None and end >= f["since"]))
             and (not f.get("until") or (end is not None and end <= f["until"]))
-            and (not country or country.upper() in (row.get("origin"), row.get("destination"), row.get("nationality")))
+            and (not country or country in (row.get("origin"), row.get("destination"), row.get("nationality")))
             and (not f.get("status") or (row.get("decision") or "unreviewed") == f["status"]))
 
 

@@ -6,10 +6,12 @@ FLOW_COLUMNS) and writes them to a binary stream.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from marsad.flows import build_flows
+from marsad.schema import reviewed
 from marsad.store import Store
 
 FIGURE_COLUMNS = ("id", "document_id", "url", "outlet", "language", "published", "value", "low", "high", "qualifier",
@@ -19,6 +21,7 @@ FLOW_COLUMNS = ("movement", "origin", "destination", "nationality", "kind", "uni
                 "qualifier", "period_start", "period_end", "independent_origins", "outlets", "sources", "figures",
                 "conflict", "evidence")
 
+log = logging.getLogger("marsad.export")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection: what a spreadsheet may run
 
 
@@ -49,12 +52,12 @@ def figure_rows(store: Store) -> list[dict[str, Any]]:
     """Active figures as analysts should see them: corrections applied, rejected left out."""
     rows = []
     for row in store.flow_rows():
-        if row.get("decision") == "rejected":
+        data, problem = reviewed(row)
+        if problem:
+            log.warning(problem)
+        if data is None:
             continue
-        data = dict(row)
-        if row.get("decision") == "corrected" and row.get("corrections"):
-            data.update(row["corrections"])
-        data["review"] = row.get("decision") or "unreviewed"
+        data["review"] = "invalid" if problem else row.get("decision") or "unreviewed"
         rows.append({c: data.get(c) for c in FIGURE_COLUMNS})
     return rows
 

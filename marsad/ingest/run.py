@@ -31,6 +31,7 @@ from marsad.language import detect_language
 from marsad.lexicon import load_lexicon
 from marsad.normalize import normalize
 from marsad.pipeline import EXTRACTOR_VERSION, extract
+from marsad.schema import FieldError, parse_iso_date
 from marsad.store import NewDocument, Store
 
 DEFAULT_MAX_BYTES = Limits.max_bytes
@@ -219,10 +220,11 @@ def prepare(raw: RawArticle, max_figures: int = Limits.max_figures) -> NewDocume
     Figures past `max_figures` are dropped; `NewDocument.dropped` counts them."""
     language = raw.language or detect_language(raw.text)
     supported = language in available_languages()
-    found = extract(raw.text, published=raw.published, language=language) if supported else []
+    published = _published(raw.published)
+    found = extract(raw.text, published=published, language=language) if supported else []
     outlet = raw.outlet or (urlparse(raw.url).hostname if raw.url else None)
     wire = wire_agency(raw.text, language) if supported else None
-    doc = NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, raw.published,
+    doc = NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, published,
                       raw.encoding, found[:max_figures], EXTRACTOR_VERSION, outlet, wire)
     doc.dropped = max(len(found) - max_figures, 0)
     return doc
@@ -235,6 +237,15 @@ def _prepare_safely(job: tuple[RawArticle, int]) -> NewDocument | Failure:
         return prepare(raw, max_figures)
     except Exception as exc:  # an extractor bug on one text must not end the run
         return Failure(raw.source, f"extraction failed: {exc.__class__.__name__}: {str(exc)[:200]}")
+
+
+def _published(raw: str | None) -> str | None:
+    """A source's publication date if it is an ISO date: a feed or CSV that writes
+    15/04/2024 is kept without a date rather than read as a guess."""
+    try:
+        return parse_iso_date("published", raw) if raw else None
+    except FieldError:
+        return None
 
 
 def wire_agency(text: str, language: str) -> str | None:

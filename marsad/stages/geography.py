@@ -143,7 +143,7 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
                 geo.set("destination", payload, rule)
         elif role == "via" and payload.get("place"):
             geo.set("destination", payload, rule)
-    _defaults(geo, mv, internal, doc_country)
+    _defaults(geo, mv, internal)
     return geo
 
 
@@ -183,7 +183,8 @@ def _border(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex: str) ->
 HOSTING = {"arrived", "asylum", "hosted", "waiting"}
 
 
-def _defaults(geo: Geography, mv: Movement, internal: bool, doc_country: str | None) -> None:
+def _defaults(geo: Geography, mv: Movement, internal: bool) -> None:
+    """What the sentence implies; what only the document says is the frame's (stages/frame.py)."""
     if geo.nationality:
         if geo.origin is None and mv.movement in ORIGIN_FROM_NATIONALITY:
             geo.origin = geo.nationality
@@ -192,16 +193,9 @@ def _defaults(geo: Geography, mv: Movement, internal: bool, doc_country: str | N
             geo.destination = geo.nationality
             geo.rules.append("default.return_home")
     if mv.movement == "displaced":
-        if geo.origin is None and geo.destination is None and doc_country:
-            geo.origin = doc_country
-            geo.rules.append("default.displaced_in_document_country")
         if geo.destination is None and geo.destination_place is None and geo.origin:
             geo.destination = geo.origin  # displaced within their country unless a place abroad is named
             geo.rules.append("default.displaced_within")
-    if mv.movement in HOSTING and geo.destination is None and geo.destination_place is None \
-            and doc_country and doc_country not in (geo.origin, geo.nationality):
-        geo.destination = doc_country
-        geo.rules.append("default.destination_document_country")
     generic = mv.noun is None or mv.noun.concept in ("NOUN.person", "UNIT.household", "NOUN.displaced")
     home = geo.origin if mv.movement == "displaced" else geo.destination if mv.movement == "returned" else None
     if geo.nationality is None and generic and home:

@@ -20,12 +20,16 @@ from sqlalchemy.engine import Engine
 from marsad.errors import MarsadError
 from marsad.figure import ANNOTATION_FIELDS, Figure
 from marsad.normalize import clean_text
+from marsad.schema import (  # noqa: F401  (re-exported)
+    CORRECTABLE,
+    DECISIONS,
+    apply_corrections,
+    check_bounds,
+    corrections_problem,
+    parse_corrections,
+    parse_filters,
+)
 from marsad.store.schema import documents, failures, figures, reviews
-
-DECISIONS = ("confirmed", "rejected", "corrected")
-CORRECTABLE = ("value", "low", "high", "qualifier", "unit", "kind", "per", "movement", "group", "nationality",
-               "origin", "origin_place", "destination", "destination_place", "period_start", "period_end",
-               "source", "source_type")
 
 
 def content_hash(text: str) -> str:
@@ -188,25 +192,38 @@ class Store:
     # -- reviews --------------------------------------------------------------
     def review(self, figure_id: int, decision: str, reviewer: str, comment: str | None = None,
                corrections: dict[str, Any] | None = None) -> int:
-        """Record an analyst's decision on a figure; returns the review id."""
+        """Record an analyst's decision on a figure; returns the review id.
+
+        Corrections are parsed by the figure schema (marsad.schema) and checked
+        against the figure they change: a value any field does not allow is
+        refused (E401) and nothing is stored."""
         if decision not in DECISIONS:
             raise MarsadError("E302", f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
-        unknown = set(corrections or {}) - set(CORRECTABLE)
-        if unknown:
-            raise MarsadError("E303", f"these fields cannot be corrected: {', '.join(sorted(unknown))}")
         if decision == "corrected" and not corrections:
             raise MarsadError("E303", "a correction needs at least one field=value")
         reviewer, comment = clean_text(reviewer), clean_text(comment) if comment else comment
-        corrections = {k: clean_text(v) if isinstance(v, str) else v for k, v in (corrections or {}).items()} or None
+        clean = parse_corrections({k: clean_text(v) if isinstance(v, str) else v for k, v in (corrections or {}).items()})
         with self.engine.begin() as conn:
-            fig = conn.execute(select(figures.c.id, figures.c.document_id, figures.c.start, figures.c.end)
-                               .where(figures.c.id == figure_id)).first()
+            fig = conn.execute(select(figures).where(figures.c.id == figure_id)).mappings().first()
             if fig is None:
                 raise MarsadError("E304", f"no figure with id {figure_id}")
+            if clean:
+                check_bounds(apply_corrections(dict(fig), clean))
             return conn.execute(insert(reviews).values(
-                figure_id=fig.id, document_id=fig.document_id, decision=decision, corrections=corrections or None,
+                figure_id=fig["id"], document_id=fig["document_id"], decision=decision, corrections=clean or None,
                 reviewer=reviewer, comment=comment, decided_at=_now(), orphaned=False,
-                span_start=fig.start, span_end=fig.end)).inserted_primary_key[0]
+                span_start=fig["start"], span_end=fig["end"])).inserted_primary_key[0]
+
+    def invalid_reviews(self) -> list[dict[str, Any]]:
+        """Reviews whose corrections the schema does not allow (written by an older marsad), with why."""
+        out = []
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(reviews).where(reviews.c.corrections.is_not(None)).order_by(reviews.c.id))
+            for row in rows.mappings():
+                problem = corrections_problem(row["corrections"])
+                if problem:
+                    out.append(dict(row, problem=problem))
+        return out
 
     def orphaned_reviews(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -300,7 +317,12 @@ class Store:
                 status: str | None = None, limit: int | None = None, offset: int = 0,
                 document_id: int | None = None, figure_id: int | None = None,
                 order: str = "id") -> list[dict[str, Any]]:
-        """Active figures with their document and latest review, filtered."""
+        """Active figures with their document and latest review, filtered (filters
+        parsed by the figure schema: a country name gives its code, a bad date is refused)."""
+        parsed = parse_filters(country=country, movement=movement, since=since, until=until, language=language,
+                               source_type=source_type, status=status)
+        country, movement, since, until = parsed["country"], parsed["movement"], parsed["since"], parsed["until"]
+        language, source_type, status = parsed["language"], parsed["source_type"], parsed["status"]
         if status is None:  # the common page: figures first, then the reviews of just those
             q = (select(figures, documents.c.url, documents.c.language, documents.c.published, documents.c.outlet,
                         documents.c.external_id)
@@ -315,8 +337,8 @@ class Store:
                  .outerjoin(reviews, reviews.c.id == last_review.c.review_id)
                  .where(figures.c.active))
         if country:
-            code = country.upper()
-            q = q.where(or_(figures.c.origin == code, figures.c.destination == code, figures.c.nationality == code))
+            q = q.where(or_(figures.c.origin == country, figures.c.destination == country,
+                            figures.c.nationality == country))
         if movement:
             q = q.where(figures.c.movement == movement)
         if since:

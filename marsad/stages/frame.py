@@ -1,0 +1,120 @@
+"""The document frame: facts a report states once and its figures share.
+
+A news report names its crisis country, its host country, the start of the
+events it counts and its main source once or twice, then gives figures whose
+sentences leave some of that open ("وصل 7 آلاف شخص أمس" in a story about
+Russians entering Kazakhstan). The frame is read in one pass over the figures
+the sentences produced: what they state (not what a default guessed) is
+counted, and a figure whose sentence leaves a role or its source open takes the frame's value, with a lower confidence and a rule id
+that names it (`frame.origin`, `frame.destination`, `frame.period_start`,
+`frame.source`, `frame.nationality`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from marsad.figure import Figure
+
+HOSTING = {"arrived", "asylum", "hosted", "waiting"}
+CROSSING = HOSTING | {"fled"}
+FRAME_CONFIDENCE = 0.8  # a field taken from the frame is less sure than one the sentence states
+
+
+@dataclass
+class Frame:
+    crisis: str | None = None       # the country people leave (the most stated origin)
+    host: str | None = None         # the country they reach (the most stated destination of arrivals)
+    home: str | None = None         # the stated country of people displaced inside it or returning to it
+    returned_from: str | None = None  # where returnees come back from
+    source: tuple[str, str] | None = None  # the document's main source (text, type)
+
+
+def _top(counts: Counter, exclude: Iterable[str | None] = ()) -> str | None:
+    skip = set(exclude)
+    return next((k for k, _ in counts.most_common() if k not in skip), None)
+
+
+def _stated(fig: Figure, name: str) -> bool:
+    """Whether the sentence itself set the field (not a default or the frame)."""
+    return getattr(fig, name) is not None and not any(r.startswith(f"frame.{name}") for r in fig.rule)
+
+
+def build_frame(figures: list[Figure], mentioned: Counter) -> Frame:
+    """The frame of one document from the figures its sentences gave and the
+    countries it names (`mentioned`, for documents whose figures name none)."""
+    origins, hosts, homes, back_from, sources = Counter(), Counter(), Counter(), Counter(), Counter()
+    for f in figures:
+        if f.movement == "displaced" and _stated(f, "origin"):
+            homes[f.origin] += 1
+        elif f.movement == "returned":
+            if _stated(f, "destination"):
+                homes[f.destination] += 1
+            if _stated(f, "origin") and f.origin != f.destination:
+                back_from[f.origin] += 1
+        else:
+            if _stated(f, "origin") and f.origin != f.destination:
+                origins[f.origin] += 1
+            if f.movement in CROSSING and _stated(f, "destination") and f.destination != f.origin:
+                hosts[f.destination] += 1
+        if f.source and not any(r in ("source.carried", "frame.source") for r in f.rule):
+            sources[(f.source, f.source_type)] += 1
+    crisis = _top(origins) or _top(homes)
+    host = _top(hosts, exclude=[crisis])
+    if crisis is None and host is None:
+        # no figure names a country: the one the document names most is where
+        # arrivals arrive and where the displaced are (the roles follow each figure's movement)
+        crisis = host = _top(mentioned)
+    elif host is None:
+        host = _top(mentioned, exclude=[crisis])
+    source = sources.most_common(1)[0][0] if sources else None
+    return Frame(crisis=crisis, host=host, home=_top(homes), returned_from=_top(back_from),
+                 source=source)
+
+
+def apply_frame(frame: Frame, figures: list[Figure]) -> None:
+    """Fill what each figure's sentence left open from the frame."""
+    for f in figures:
+        before = len(f.rule)
+        _fill_roles(frame, f)
+        _fill_source(frame, f)
+        if len(f.rule) > before:
+            f.confidence = min(f.confidence, FRAME_CONFIDENCE)
+
+
+def _set(f: Figure, name: str, value: object, rule: str) -> None:
+    setattr(f, name, value)
+    f.rule.append(rule)
+
+
+def _fill_roles(frame: Frame, f: Figure) -> None:
+    if f.movement == "displaced":
+        home = frame.home or frame.crisis
+        if f.origin is None and f.destination is None and home:
+            _set(f, "origin", home, "frame.origin")
+            if f.destination_place is None:
+                _set(f, "destination", home, "frame.destination")
+    elif f.movement == "returned":
+        if f.destination is None and frame.home and f.nationality in (None, frame.home):
+            _set(f, "destination", frame.home, "frame.destination")
+        if f.origin is None and frame.returned_from and frame.returned_from != f.destination:
+            _set(f, "origin", frame.returned_from, "frame.origin")
+    elif f.movement in CROSSING | {"evacuated", "departed"}:
+        if f.origin is None and frame.crisis and frame.crisis not in (f.destination, frame.host) \
+                and f.movement != "departed" and (f.nationality in (None, frame.crisis)):
+            _set(f, "origin", frame.crisis, "frame.origin")
+        if f.movement in HOSTING and f.destination is None and f.destination_place is None \
+                and frame.host and frame.host not in (f.origin, f.nationality):
+            _set(f, "destination", frame.host, "frame.destination")
+    home = f.origin if f.movement == "displaced" else f.destination if f.movement == "returned" else None
+    if f.nationality is None and home and f.group in (None, "people", "households", "displaced people") \
+            and any(r.startswith("frame.") for r in f.rule):
+        _set(f, "nationality", home, "frame.nationality")  # displaced in, or returning to, their own country
+
+
+def _fill_source(frame: Frame, f: Figure) -> None:
+    if f.source is None and frame.source is not None:
+        f.source, f.source_type = frame.source
+        f.rule.append("frame.source")

@@ -1,0 +1,59 @@
+"""The document frame: what a report states once is shared by the figures
+whose sentences leave it open, with a rule id that names the frame."""
+
+from __future__ import annotations
+
+from marsad import extract
+
+
+def figures(text: str, language: str, published: str = "2024-03-14") -> list:
+    return extract(text, published=published, language=language)
+
+
+def test_arrivals_take_the_host_the_report_states_not_the_country_they_left() -> None:
+    text = ("Armenia said 12,000 Azerbaijanis have arrived in Armenia since Monday. "
+            "Officials said another 3,000 people arrived on Wednesday.")
+    first, second = figures(text, "en")
+    assert (first.origin, first.destination) == ("AZ", "AM")
+    assert (second.origin, second.destination) == ("AZ", "AM")
+    assert "frame.destination" in second.rule and "frame.origin" in second.rule
+    assert second.confidence < first.confidence or second.confidence <= 0.8
+
+
+def test_a_report_with_no_stated_roles_sends_arrivals_to_the_country_it_names_most() -> None:
+    text = ("Greece recorded a rise in crossings this week. The coastguard in Greece said 640 people arrived "
+            "on the islands on Sunday.")
+    (f,) = figures(text, "en")
+    assert f.destination == "GR" and f.origin is None
+
+
+def test_sources_left_open_take_the_reports_main_source() -> None:
+    text = ("UNHCR said 40,000 refugees had fled to Chad. The rains have started in the east. "
+            "Another 5,000 refugees crossed to Chad on Friday.")
+    first, second = figures(text, "en")
+    assert first.source_type == second.source_type == "un_agency"
+    assert "frame.source" in second.rule
+
+
+def test_returnees_are_not_sent_home_to_the_country_that_deports_them() -> None:
+    text = "Germany deported 12,500 people last year, the interior ministry said."
+    (f,) = figures(text, "en")
+    assert f.movement == "returned" and f.destination != "DE"
+
+
+def test_arabic_arrivals_take_the_stated_host() -> None:
+    text = ("قالت السلطات التشادية إن 20 ألف سوداني وصلوا إلى تشاد منذ بداية الشهر. "
+            "ووصل 1500 شخص آخرين يوم الأحد.")
+    first, second = figures(text, "ar")
+    assert (first.origin, first.destination) == ("SD", "TD")
+    assert (second.origin, second.destination) == ("SD", "TD")
+    assert "frame.origin" in second.rule
+
+
+def test_arabic_displaced_in_the_reports_country() -> None:
+    text = ("قالت الأمم المتحدة إن القتال في اليمن أجبر 3 آلاف أسرة على النزوح من الحديدة. "
+            "ونزحت 400 أسرة أخرى خلال الأسبوع الماضي.")
+    found = figures(text, "ar")
+    assert [f.origin for f in found] == ["YE", "YE"]
+    assert found[1].destination == "YE" and found[1].nationality == "YE"
+    assert found[1].source_type == "un_agency"
