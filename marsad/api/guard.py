@@ -40,6 +40,7 @@ class ErrorOut(BaseModel):
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut, "description": text} for status, text in (
+        (400, "the body cannot be read (not UTF-8 JSON)"),
         (401, "a valid 'Authorization: Bearer <token>' header is needed"),
         (403, "read-only: no MARSAD_TOKEN is set"),
         (404, "no such figure or document"),

@@ -152,12 +152,13 @@ class Store:
             return 0
         now = _now()
         rows = []
-        for f in found:
+        for f in filter(_fits, found):
             row = {name: getattr(f, name) for name in ANNOTATION_FIELDS if name != "doc"}
             row.update(document_id=doc_id, extractor_version=version, active=True, start=f.start, end=f.end,
                        rule=list(f.rule), confidence=f.confidence, created_at=now)
             rows.append(row)
-        conn.execute(insert(figures), rows)
+        if rows:
+            conn.execute(insert(figures), rows)
         return len(rows)
 
     def record_failure(self, source: str, reason: str) -> None:
@@ -381,6 +382,14 @@ class Store:
                     r.update(decision=rev.decision if rev else None, corrections=rev.corrections if rev else None,
                              reviewer=rev.reviewer if rev else None)
             return rows
+
+
+MAX_COUNT = 2**31 - 1  # the figures' INTEGER columns (32-bit on PostgreSQL)
+
+
+def _fits(figure: Figure) -> bool:
+    """A count the columns can hold: a 40-digit number in a text is no one's movement figure."""
+    return all(n is None or 0 <= n <= MAX_COUNT for n in (figure.value, figure.low, figure.high))
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _: Any) -> None:
