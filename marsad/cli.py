@@ -165,22 +165,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from marsad.pipeline import EXTRACTOR_VERSION
+    from marsad.reextract import reextract
 
-    store = _store(args)
-    docs = figures_count = kept = lost = 0
-    for doc in store.documents():
-        if doc["language"] not in available_languages():
-            continue
-        found = extract(doc["text"], published=doc["published"], language=doc["language"])
-        n, k, o = store.replace_figures(doc["id"], found, EXTRACTOR_VERSION)
-        docs, figures_count, kept, lost = docs + 1, figures_count + n, kept + k, lost + o
-    print(f"re-extracted {docs} documents with extractor {EXTRACTOR_VERSION}: {figures_count} figures; "
-          f"reviews kept {kept}, orphaned {lost}")
-    for rev in store.orphaned_reviews():
-        print(f"orphaned review {rev['id']}: {rev['decision']} by {rev['reviewer']} on document {rev['document_id']} "
-              f"[{rev['span_start']}:{rev['span_end']}]")
-    return 0
+    with _store(args) as store:
+        done = reextract(store, force=args.force, max_figures=_settings(args).max_figures)
+        print(done.line())
+        for rev in store.orphaned_reviews():
+            print(f"orphaned review {rev['id']}: {rev['decision']} by {rev['reviewer']} on document "
+                  f"{rev['document_id']} [{rev['span_start']}:{rev['span_end']}]")
+    return INPUTS_FAILED if done.failed else 0
 
 
 LISTED = ("id", "external_id", "language", "value", "low", "high", "qualifier", "unit", "kind", "per", "movement",
@@ -342,6 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.set_defaults(func=cmd_ingest)
     rex = sub.add_parser("reextract", help="run this extractor over the stored documents; reviews follow their figures")
     rex.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    rex.add_argument("--force", action="store_true", help="also documents already extracted by this extractor version")
     rex.set_defaults(func=cmd_reextract)
     fig = sub.add_parser("figures", help="list and filter stored figures")
     fig.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")

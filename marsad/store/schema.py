@@ -11,8 +11,8 @@ failures: inputs that could not be read, with the reason.
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table,
-                        Text, UniqueConstraint)
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData,
+                        String, Table, Text, UniqueConstraint)
 
 metadata = MetaData()
 
@@ -81,4 +81,12 @@ failures = Table(
     Column("reason", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("source", "reason", name="uq_failures_source_reason"),
+)
+
+# One row: its counter is bumped first in every transaction that writes
+# documents or figures — the API's cache key, and the lock that orders writers.
+store_state = Table(
+    "store_state", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("figures", BigInteger, nullable=False),
 )
