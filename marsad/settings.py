@@ -39,6 +39,8 @@ SETTINGS = (
     Setting("max_figures", 1000, "figures kept per document; the rest are dropped and the document reported"),
     Setting("host", "127.0.0.1", "address `marsad serve` listens on"),
     Setting("port", 8000, "port `marsad serve` listens on"),
+    Setting("cache_seconds", 1.0,
+            "the API checks the store for changes at most this often (its own writes show at once)"),
     Setting("token", None, "the API token that enables writes (environment only)", secret=True),
 )
 BY_NAME = {s.name: s for s in SETTINGS}

@@ -43,7 +43,8 @@ def _chunks(total: int, size: int = 64 * 1024) -> Iterator[bytes]:
 
 def test_a_chunked_body_over_the_limit_is_refused_without_being_read(client: TestClient) -> None:
     """Regression: only Content-Length was checked; a chunked 100 MB post was parsed and echoed."""
-    r = client.post("/api/articles", content=_chunks(5 * MAX_BODY), headers={**AUTH, "Content-Type": "application/json"})
+    r = client.post("/api/articles", content=_chunks(5 * MAX_BODY),
+                    headers={**AUTH, "Content-Type": "application/json"})
     assert r.status_code == 413 and len(r.content) < 1000
 
 

@@ -24,7 +24,8 @@ from marsad.store.schema import documents, failures
 
 EN = "Some 1,200 refugees a day arrived in Chad last week, UNHCR said on Monday, as fighting spread in Darfur."
 AR = "قالت المفوضية إن نحو 12 ألف لاجئ سوري عبروا إلى تركيا منذ مطلع الشهر."
-HTML = "<!doctype html><html><head><title>Refugees {n}</title></head><body><article><p>{text}</p></article></body></html>"
+HTML = ("<!doctype html><html><head><title>Refugees {n}</title></head>"
+        "<body><article><p>{text}</p></article></body></html>")
 
 
 def _ingest(capsys: pytest.CaptureFixture[str], db: str, *sources: str) -> tuple[int, str]:
@@ -93,7 +94,8 @@ def test_a_long_text_or_field_is_reported_with_the_setting(capsys: pytest.Captur
     code, _ = _ingest(capsys, db, str(tmp_path / "a.jsonl"))
     docs, fails = _stored(db)
     assert code == 1 and len(docs) == 1
-    assert "max_text_chars" in fails[f"{tmp_path / 'a.jsonl'}#1"] and "max_field_chars" in fails[f"{tmp_path / 'a.jsonl'}#3"]
+    source = str(tmp_path / "a.jsonl")
+    assert "max_text_chars" in fails[f"{source}#1"] and "max_field_chars" in fails[f"{source}#3"]
 
 
 def test_folder_with_unreadable_parts_and_bad_links(capsys: pytest.CaptureFixture[str], tmp_path: Path,

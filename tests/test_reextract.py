@@ -70,5 +70,6 @@ def test_reextract_changes_the_api_cache_key(db_url: str) -> None:
     with Store(db_url) as store:
         store.add_documents([_doc(EN, "en")])
         before = store.state()
-        store.replace_figures(store.figures()[0]["document_id"], extract(EN, published="2024-03-14", language="en"), "2")
+        doc_id = store.figures()[0]["document_id"]
+        store.replace_figures(doc_id, extract(EN, published="2024-03-14", language="en"), "2")
         assert store.state() != before

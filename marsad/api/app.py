@@ -12,15 +12,16 @@ import csv
 import io
 import json
 import secrets
-from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
+from marsad.api.cache import StoreState, Views, key_of
 from marsad.api.guard import ERROR_RESPONSES, MAX_BODY, MAX_ID, guard
 from marsad.api.live import LiveFlows, arrow, destination
 from marsad.errors import MarsadError
@@ -33,7 +34,8 @@ from marsad.settings import Settings
 from marsad.store import Store
 
 STATIC = Path(__file__).parent / "static"
-CACHE_SIZE = 32
+CACHE_SIZE = 32  # overviews kept (one per filter set)
+FIGURE_PAGES = 256  # figure pages kept
 Movement = Literal["fled", "displaced", "evacuated", "arrived", "departed", "returned", "waiting", "asylum", "hosted"]
 Status = Literal["unreviewed", "confirmed", "rejected", "corrected"]
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -54,30 +56,13 @@ class ArticleIn(BaseModel):
     title: str | None = Field(default=None, max_length=500)
 
 
-class _Cache:
-    """Flow summaries per filter set, dropped whenever the store changes."""
-
-    def __init__(self) -> None:
-        self.state: tuple | None = None
-        self.items: OrderedDict[tuple, Any] = OrderedDict()
-
-    def get(self, state: tuple, key: tuple) -> Any:
-        if state != self.state:
-            self.state, self.items = state, OrderedDict()
-        return self.items.get(key)
-
-    def put(self, key: tuple, value: Any) -> None:
-        self.items[key] = value
-        if len(self.items) > CACHE_SIZE:
-            self.items.popitem(last=False)
-
-
 def create_app(db: str, token: str | None = None) -> FastAPI:
     """The app over store `db`; writes need `token` (default: $MARSAD_TOKEN)."""
     store = Store(db)
     settings = Settings.load()
     secret = (token if token is not None else settings.token) or None
-    cache = _Cache()
+    state = StoreState(store, settings.cache_seconds)
+    overviews, figure_pages = Views(CACHE_SIZE), Views(FIGURE_PAGES)
     live = LiveFlows(store)
     app = FastAPI(title="marsad", version="0.1.0", max_body_size=MAX_BODY + 10_000, responses=ERROR_RESPONSES,
                   description="Movement figures from news: documents, figures, flows, review.")
@@ -96,7 +81,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is needed",
                                 headers={"WWW-Authenticate": "Bearer"})
 
-    def filters(country: str | None = Query(None, max_length=80, description="ISO code or country name"),
+    async def filters(country: str | None = Query(None, max_length=80, description="ISO code or country name"),
                 movement: Movement | None = None, since: str | None = Query(None, pattern=ISO_DATE),
                 until: str | None = Query(None, pattern=ISO_DATE),
                 language: str | None = Query(None, pattern=r"^[a-z]{2}$"),
@@ -107,9 +92,16 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     # -- read ---------------------------------------------------------------------
     @app.get("/api/figures", summary="Stored figures, filtered and paginated (JSON or CSV)")
-    def list_figures(f: dict = Depends(filters), limit: int = Query(100, ge=1, le=1000),  # type: ignore[type-arg]
-                     offset: int = Query(0, ge=0, le=MAX_ID), order: Literal["id", "newest", "confidence"] = "id",
-                     format: Literal["json", "csv"] = "json") -> Response:
+    async def list_figures(f: dict = Depends(filters), limit: int = Query(100, ge=1, le=1000),  # type: ignore[type-arg]
+                           offset: int = Query(0, ge=0, le=MAX_ID),
+                           order: Literal["id", "newest", "confidence"] = "id",
+                           format: Literal["json", "csv"] = "json") -> Response:
+        key = key_of("figures", {**f, "limit": limit, "offset": offset, "order": order, "format": format})
+        body = figure_pages.ready(state, key) or await run_in_threadpool(
+            figure_pages.answer, state, key, lambda _: figure_page(f, limit, offset, order, format))
+        return Response(body, media_type="text/csv; charset=utf-8" if format == "csv" else "application/json")
+
+    def figure_page(f: dict, limit: int, offset: int, order: str, format: str) -> bytes:  # type: ignore[type-arg]
         rows = store.figures(**f, limit=limit + 1, offset=offset, order=order)
         more = len(rows) > limit
         rows = rows[:limit]
@@ -119,8 +111,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             w = csv.DictWriter(out, fieldnames=names)
             w.writeheader()
             w.writerows(neutralised(r) for r in rows)
-            return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
-        return _json({"items": rows, "limit": limit, "offset": offset, "next": offset + limit if more else None})
+            return out.getvalue().encode("utf-8")
+        return _dumps({"items": rows, "limit": limit, "offset": offset, "next": offset + limit if more else None})
 
     @app.get("/api/figures/{figure_id}", summary="One figure with its review")
     def get_figure(figure_id: int = PathParam(ge=0, le=MAX_ID)) -> dict[str, Any]:
@@ -167,35 +159,32 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         return {"items": items, "total": len(picked)}
 
     @app.get("/api/overview", summary="Map arrows between countries, per-destination totals, newest figures")
-    def overview(f: dict = Depends(filters)) -> Response:  # type: ignore[type-arg]
-        key = ("overview",) + tuple(sorted((k, v) for k, v in f.items() if v))
-        filtered = len(key) > 1
-        if not filtered:
-            live.refresh()  # the unfiltered view is built from the live flows
-        cached = cache.get(store.state(), key)  # any change to the store drops every cached view
-        if cached is not None:
-            return Response(cached, media_type="application/json")
-        if filtered:
+    async def overview(f: dict = Depends(filters)) -> Response:  # type: ignore[type-arg]
+        key = key_of("overview", f)
+        body = overviews.ready(state, key) or await run_in_threadpool(
+            overviews.answer, state, key, lambda current: overview_body(f, current))
+        return Response(body, media_type="application/json")
+
+    def overview_body(f: dict, current: tuple) -> bytes:  # type: ignore[type-arg]
+        if any(f.values()):
             rows = [r for r in store.flow_rows() if _keep(r, f)]
             arrows = [a for a in map(arrow, build_flows(iter(rows))) if a]
             destinations = [d for d in map(destination, by_destination(rows)) if d]
-        else:
+        else:  # the unfiltered view is built from the live flows
+            live.refresh(current)
             arrows = [a for a in live.arrows.values() if a]
             destinations = [d for d in live.dest_rows.values() if d]
         destinations.sort(key=lambda d: (d["destination"], d["movement"] or ""))
         newest = [_clean(r) for r in store.figures(**f, limit=20, order="newest")]
-        result = {"arrows": sorted(arrows, key=lambda x: -(x["volume"] or 0))[:300], "destinations": destinations,
-                  "newest": newest}
-        body = _dumps(result)
-        cache.put(key, body)
-        return Response(body, media_type="application/json")
+        return _dumps({"arrows": sorted(arrows, key=lambda x: -(x["volume"] or 0))[:300],
+                       "destinations": destinations, "newest": newest})
 
     @app.get("/api/review/queue", summary="Unreviewed figures, lowest confidence first")
     def review_queue(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
         return {"items": [_clean(r) for r in store.figures(status="unreviewed", limit=limit, order="confidence")]}
 
     def _flows(by: str) -> list[Any]:
-        live.refresh()
+        live.refresh(state.get())
         chosen = live.destinations if by == "destination" else live.flows
         return sorted(chosen.values(), key=lambda fl: tuple(getattr(fl, n) or "" for n in
                                                             ("movement", "origin", "destination", "nationality")))
@@ -205,6 +194,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
               summary="Confirm, reject or correct a figure (token)")
     def post_review(body: ReviewIn, figure_id: int = PathParam(ge=0, le=MAX_ID)) -> dict[str, Any]:
         review_id = store.review(figure_id, body.decision, body.reviewer, body.comment, body.corrections or None)
+        state.expire()  # this app's own writes show at once
         return {"review": review_id, "figure": _clean(store.figures(figure_id=figure_id)[0])}
 
     @app.post("/api/articles", status_code=201, dependencies=[Depends(writer)],
@@ -213,6 +203,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         doc = prepare(RawArticle(body.text, "api", body.url, body.title, body.published, body.language, "utf-8"),
                       settings.max_figures)
         new, seen, _ = store.add_documents([doc])
+        state.expire()
         stored = store.document_list(limit=1)
         doc_id = next((d["id"] for d in stored), None) if new else None
         return {"new": bool(new), "seen": bool(seen), "document": doc_id, "language": doc.language,
@@ -248,11 +239,6 @@ def _dumps(data: Any) -> bytes:
 
 def _plain(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
-
-
-def _json(data: Any) -> Response:
-    """JSON without the framework's per-field encoding (lists of figures are large)."""
-    return Response(_dumps(data), media_type="application/json")
 
 
 def create_app_from_env() -> FastAPI:

@@ -41,9 +41,9 @@ class LiveFlows:
         self.arrows: dict[tuple, dict[str, Any] | None] = {}  # summaries, kept per flow
         self.dest_rows: dict[tuple, dict[str, Any] | None] = {}
 
-    def refresh(self) -> bool:
-        """Bring flows up to the store; True when anything changed."""
-        state = self.store.state()
+    def refresh(self, state: tuple | None = None) -> bool:
+        """Bring flows up to the store (at `state`, read when not given); True when anything changed."""
+        state = self.store.state() if state is None else state
         if state == self.state:
             return False
         if self.state is None or state[0] != self.state[0]:

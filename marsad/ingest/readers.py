@@ -157,10 +157,11 @@ def _record(row: object, source: str, n: int, limits: Limits = DEFAULT_LIMITS) -
         value = row.get(name)
         if value is None or value == "":
             continue
-        if not isinstance(value, (str, int)) or isinstance(value, bool) or (name != "id" and not isinstance(value, str)):
+        if isinstance(value, bool) or not isinstance(value, str if name != "id" else (str, int)):
             return Failure(where, f"field {name!r} must be a string, not {type(value).__name__}")
         if len(str(value)) > limits.max_field_chars:  # checked before the id is made a string
-            return Failure(where, f"field {name!r} is over {limits.max_field_chars} characters (setting max_field_chars)")
+            return Failure(where, f"field {name!r} is over {limits.max_field_chars} characters "
+                                  f"(setting max_field_chars)")
     language = row.get("language") or None
     if language is not None and not LANGUAGE_CODE.match(language):
         return Failure(where, f"field 'language' must be a language code such as 'ar', not {language[:20]!r}")
@@ -311,7 +312,8 @@ def read_warc(data: bytes, source: str, declared: str | None = None, limits: Lim
                 n, cut = n - 1, Truncated("the archive ends inside a record")  # reported below
                 break
             if len(body) > limits.max_bytes:
-                yield Failure(f"{source}#{url or n}", f"record {n} is over {limits.max_bytes} bytes (setting max_bytes)")
+                yield Failure(f"{source}#{url or n}", f"record {n} is over {limits.max_bytes} bytes "
+                                                      f"(setting max_bytes)")
                 continue
             charset = ctype.split("charset=")[-1].strip() if "charset=" in ctype else None
             yield from read_html(body, f"{source}#{url or n}", charset, limits, url)

@@ -232,7 +232,8 @@ class Store:
         if decision == "corrected" and not corrections:
             raise MarsadError("E303", "a correction needs at least one field=value")
         reviewer, comment = clean_text(reviewer), clean_text(comment) if comment else comment
-        clean = parse_corrections({k: clean_text(v) if isinstance(v, str) else v for k, v in (corrections or {}).items()})
+        clean = parse_corrections({k: clean_text(v) if isinstance(v, str) else v
+                                   for k, v in (corrections or {}).items()})
         with self.engine.begin() as conn:
             fig = conn.execute(select(figures).where(figures.c.id == figure_id)).mappings().first()
             if fig is None:
