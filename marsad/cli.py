@@ -247,10 +247,7 @@ def cmd_flows(args: argparse.Namespace) -> int:
     if args.format == "json":
         out = []
         for flow, summary in zip(flows, summaries):
-            summary["series"] = [{"kind": s.kind, "unit": s.unit, "per": s.per,
-                                  "points": [c.as_dict() for c in s.clusters],
-                                  "conflicts": [[a.as_dict(), b.as_dict()] for a, b in s.conflicts]}
-                                 for s in flow.series]
+            summary["series"] = [s.as_dict() for s in flow.series]
             out.append(summary)
         print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         return 0

@@ -46,6 +46,7 @@ class Figure:
     rule: list[str] = field(default_factory=list)
     confidence: float = 0.5
     doc: str | None = None
+    part_of: int | None = None  # offset (start) of the figure this one is a subgroup of, in the same sentence
 
     def annotation(self) -> dict[str, Any]:
         """The figure as ANNOTATION.md spells it (field names and order)."""
@@ -55,5 +56,6 @@ class Figure:
     def to_dict(self) -> dict[str, Any]:
         """Annotation fields followed by offsets, rule and confidence."""
         out = self.annotation()
-        out.update(start=self.start, end=self.end, rule=list(self.rule), confidence=self.confidence)
+        out.update(start=self.start, end=self.end, rule=list(self.rule), confidence=self.confidence,
+                   part_of=self.part_of)
         return out

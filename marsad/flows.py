@@ -1,14 +1,21 @@
 """Figures -> clusters -> flows and their time series.
 
 A flow is keyed by (movement, origin, destination, nationality); an unknown
-part stays unknown. Within a flow, totals, rates and stocks (and units) stay
-apart. Figures that state the same thing — compatible bounds, overlapping
-period — form one cluster, whatever language or outlet they come from; a
-cluster keeps every supporting figure, counts independent origins (a wire
-story reprinted by many outlets is one origin) and picks a representative by
-specificity, then attestation. Two clusters of the same period whose bounds
-cannot both be true are a conflict; clusters of different periods are the
-flow's series. Reviewed figures override extracted ones; rejected ones drop out.
+part stays unknown. Within a flow a series holds like with like: one kind,
+unit and rate period; for totals, counts over one day apart from counts over
+periods that start together (a cumulative total since 21 September is one
+series, "7,000 in the past 24 hours" another); a place inside a country
+(origin_place, destination_place) is a sub-flow with its own series; a figure
+the extractor marked as part of another ("8,933 evacuated, among them 859
+children") sits in a series of parts, never beside its whole. Figures that
+state the same thing — bounds that can both be true, the same "as of" day —
+form one cluster, whatever language or outlet they come from; a cluster keeps
+every supporting figure, counts independent origins (a wire story reprinted by
+many outlets, or the same story saved twice, is one origin) and picks a
+representative by specificity, then attestation. Two clusters of one series
+and one day whose bounds cannot both be true, stated by different documents,
+are a conflict; clusters of different days are the series. Reviewed figures
+override extracted ones; rejected ones drop out.
 """
 
 from __future__ import annotations
@@ -27,6 +34,8 @@ log = logging.getLogger("marsad.flows")
 FLOW_KEY = ("movement", "origin", "destination", "nationality")
 SPECIFICITY = {"exact": 0, "approx": 1, "at_least": 2, "at_most": 2, "range": 3, "vague": 4}
 PERIOD_SLACK = timedelta(days=1)
+SHORT_WINDOW = timedelta(days=7)  # "in the past week" and shorter: a window count, not a cumulative total
+INF = float("inf")
 
 
 @dataclass
@@ -35,7 +44,7 @@ class FlowFigure:
 
     id: int
     document_id: int
-    origin_key: str  # independent origin: the wire agency, else the outlet, else the document
+    origin_key: str  # who reports it: the wire agency, else the outlet, else the story (or the document)
     outlet: str | None
     url: str | None
     published: str | None
@@ -57,13 +66,23 @@ class FlowFigure:
     source_type: str | None
     evidence: str
     decision: str | None
+    origin_place: str | None = None
+    group: str | None = None
+    part_of: int | None = None  # the figure this one is a subgroup of ("among them 859 children")
+    story: int | None = None  # near-duplicate articles share a story id (set at ingest)
 
     @property
     def interval(self) -> tuple[float, float]:
+        """The values the statement allows: "more than X" is [X, inf), "up to X" [0, X],
+        "about X" X ±10%, a range or vague amount its bounds."""
         low = self.low if self.low is not None else self.value
         high = self.high if self.high is not None else self.value
-        lo = float("-inf") if low is None else float(low)
-        hi = float("inf") if high is None else float(high)
+        if self.qualifier == "at_least":
+            high = None if self.high is None or self.high == low else self.high
+        elif self.qualifier == "at_most":
+            low = None if self.low is None or self.low == high else self.low
+        lo = 0.0 if low is None else float(low)
+        hi = INF if high is None else float(high)
         if self.qualifier == "approx":
             lo, hi = lo * 0.9, hi * 1.1
         return lo, hi
@@ -74,6 +93,20 @@ class FlowFigure:
         start = date.fromisoformat(self.period_start) if self.period_start else end
         return start, end
 
+    @property
+    def window(self) -> str:
+        """For a total: "day" (one day), "short" (a week or less), else "cumulative"."""
+        if self.kind != "total" or not (self.period_start and self.period_end):
+            return "cumulative" if self.kind == "total" else self.kind
+        start, end = self.period
+        span = end - start  # type: ignore[operator]
+        return "day" if span <= timedelta(0) else "short" if span <= SHORT_WINDOW else "cumulative"
+
+    @property
+    def origin_labels(self) -> tuple[str, str]:
+        """Who reports it, and which story: documents sharing either are one origin."""
+        return self.origin_key, f"story:{self.story or self.document_id}"
+
 
 def from_row(row: dict[str, Any]) -> FlowFigure | None:
     """A stored figure with its latest review applied; None when rejected.
@@ -83,19 +116,21 @@ def from_row(row: dict[str, Any]) -> FlowFigure | None:
         log.warning(problem)
     if data is None:
         return None
+    story = data.get("story") or data["document_id"]
     origin_key = (f"wire:{data['wire']}" if data.get("wire") else
-                  f"outlet:{data['outlet']}" if data.get("outlet") else f"document:{data['document_id']}")
+                  f"outlet:{data['outlet']}" if data.get("outlet") else f"story:{story}")
     return FlowFigure(
         data["id"], data["document_id"], origin_key, data.get("outlet"), data.get("url"), data.get("published"),
         data.get("value"), data.get("low"), data.get("high"), data.get("qualifier") or "exact",
         data.get("unit") or "people", data.get("kind") or "total", data.get("per"), data.get("movement"),
         data.get("origin"), data.get("destination"), data.get("nationality"), data.get("destination_place"),
         data.get("period_start"), data.get("period_end"), data.get("source"), data.get("source_type"),
-        data.get("evidence") or "", data.get("decision"))
+        data.get("evidence") or "", data.get("decision"), data.get("origin_place"), data.get("group"),
+        data.get("part_of"), story)
 
 
 def compatible(a: FlowFigure, b: FlowFigure) -> bool:
-    """Bounds that can both be true (ANNOTATION.md's overlap, approx ±10%)."""
+    """Bounds that can both be true (approx ±10%; "more than X" allows anything from X up)."""
     x, y = a.interval, b.interval
     return x[0] <= y[1] and y[0] <= x[1]
 
@@ -113,12 +148,37 @@ def same_period(a: FlowFigure, b: FlowFigure) -> bool:
     return True
 
 
+def count_origins(figures: Iterable[FlowFigure]) -> dict[str, set[int]]:
+    """Independent origins: figures whose reporter (wire, outlet) or story is
+    shared are one origin. Each origin is named by its first reporter label and
+    maps to the ids of its figures."""
+    parent: dict[str, str] = {}
+
+    def root(label: str) -> str:
+        while parent.setdefault(label, label) != label:
+            parent[label] = parent[parent[label]]
+            label = parent[label]
+        return label
+
+    figs = sorted(figures, key=lambda f: (f.origin_key, f.id))
+    for f in figs:
+        a, b = (root(x) for x in f.origin_labels)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    named: dict[str, str] = {}
+    out: dict[str, set[int]] = {}
+    for f in figs:
+        name = named.setdefault(root(f.origin_key), f.origin_key)
+        out.setdefault(name, set()).add(f.id)
+    return out
+
+
 @dataclass
 class Cluster:
     figures: list[FlowFigure] = field(default_factory=list)
     # the bounds every member allows (their intersection), kept as members join
-    lo: float = float("-inf")
-    hi: float = float("inf")
+    lo: float = 0.0
+    hi: float = INF
     _rep: FlowFigure | None = None
 
     def add(self, fig: FlowFigure) -> None:
@@ -129,23 +189,26 @@ class Cluster:
 
     @property
     def origins(self) -> set[str]:
-        return {f.origin_key for f in self.figures}
+        return set(count_origins(self.figures))
+
+    @property
+    def documents(self) -> set[int]:
+        return {f.story or f.document_id for f in self.figures}
+
+    @property
+    def wholes(self) -> set[int]:
+        return {f.part_of for f in self.figures if f.part_of is not None}
 
     @property
     def representative(self) -> FlowFigure:
         """A reviewed figure first, then the most specific (exact before
         approx before bounds before vague), the narrowest, the best attested."""
         if self._rep is None:
-            origins: dict[tuple, set[str]] = {}
+            attested: dict[tuple, list[FlowFigure]] = {}
             for f in self.figures:
-                origins.setdefault((f.value, f.low, f.high), set()).add(f.origin_key)
-
-            def key(f: FlowFigure) -> tuple:
-                lo, hi = f.interval
-                width = (hi - lo) if hi != float("inf") and lo != float("-inf") else float("inf")
-                return (f.decision is None, SPECIFICITY.get(f.qualifier, 5), width,
-                        -len(origins[(f.value, f.low, f.high)]), -f.id)
-            self._rep = min(self.figures, key=key)
+                attested.setdefault((f.value, f.low, f.high), []).append(f)
+            support = {k: len(count_origins(v)) for k, v in attested.items()}
+            self._rep = min(self.figures, key=lambda f: _rank(f, support[(f.value, f.low, f.high)]))
         return self._rep
 
     def accepts(self, fig: FlowFigure) -> bool:
@@ -161,13 +224,24 @@ class Cluster:
                 "evidence": rep.evidence, "reviewed": any(f.decision for f in self.figures)}
 
 
+def _rank(f: FlowFigure, support: int) -> tuple:
+    lo, hi = f.interval
+    return (f.decision is None, SPECIFICITY.get(f.qualifier, 5), hi - lo, -support, lo, f.id)
+
+
 @dataclass
 class Series:
-    """The clusters of one flow with the same kind, unit and rate period."""
+    """The clusters of one flow that state like with like: kind, unit and rate
+    period; for totals the window ("day", "short", "cumulative") and the day the
+    count starts from; the place inside the country (a sub-flow); parts apart."""
 
     kind: str
     unit: str
     per: str | None
+    window: str | None = None
+    since: str | None = None
+    place: str | None = None
+    part: str | None = None  # the group of a series of parts ("children"), None for wholes
     clusters: list[Cluster] = field(default_factory=list)
     conflicts: list[tuple[Cluster, Cluster]] = field(default_factory=list)
 
@@ -175,6 +249,17 @@ class Series:
     def latest(self) -> Cluster | None:
         dated = [c for c in self.clusters if c.representative.period_end]
         return max(dated, key=lambda c: (c.representative.period_end, len(c.origins))) if dated else None
+
+    @property
+    def headline(self) -> bool:
+        """A series of the whole country, whole groups and (for totals) cumulative counts."""
+        return self.place is None and self.part is None and self.window in (None, "cumulative")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "unit": self.unit, "per": self.per, "window": self.window, "since": self.since,
+                "place": self.place, "part": self.part,
+                "points": [c.as_dict() for c in sorted(self.clusters, key=lambda c: c.representative.period_end or "")],
+                "conflicts": [[a.as_dict(), b.as_dict()] for a, b in self.conflicts]}
 
 
 @dataclass
@@ -193,11 +278,15 @@ class Flow:
     def summary(self) -> dict[str, Any]:
         """Latest total and daily rate, first and last report, sources, conflicts."""
         def latest(kind: str, per: str | None = None) -> dict[str, Any] | None:
-            found = [s.latest for s in self.series if s.kind == kind and s.unit == "people" and (per is None or s.per == per)]
+            found = [s.latest for s in self.series if s.kind == kind and s.unit == "people" and s.headline
+                     and (per is None or s.per == per)]
             found = [c for c in found if c is not None]
             if not found:
                 return None
-            best = max(found, key=lambda c: c.representative.period_end or "")
+            # the newest; on one day, the count over the longest period (the earliest start)
+            best = max(found, key=lambda c: (c.representative.period_end or "",
+                                             -date.fromisoformat(c.representative.period_start).toordinal()
+                                             if c.representative.period_start else -INF, len(c.origins)))
             return best.as_dict()
         reported = sorted(filter(None, (f.published or f.period_end for f in self.figures())))
         return {
@@ -205,15 +294,26 @@ class Flow:
             "nationality": self.nationality, "latest_total": latest("total"), "latest_daily_rate": latest("rate", "day"),
             "latest_stock": latest("stock"), "first_report": reported[0] if reported else None,
             "last_report": reported[-1] if reported else None,
-            "independent_sources": len({f.origin_key for f in self.figures()}),
+            "independent_sources": len(count_origins(self.figures())),
             "figures": sum(1 for _ in self.figures()),
             "conflicts": sum(len(s.conflicts) for s in self.series),
         }
 
 
-def _build_series(figs: list[FlowFigure], kind: str, unit: str, per: str | None) -> Series:
-    series = Series(kind, unit, per)
-    for fig in sorted(figs, key=lambda f: (f.period_end or "9999", SPECIFICITY.get(f.qualifier, 5), f.id)):
+def series_key(f: FlowFigure) -> tuple[str, str, str, str, str, str, str]:
+    """Which series a figure belongs to (see Series)."""
+    total = f.kind == "total"
+    window = f.window if total else ""
+    since = (f.period_start or "") if total and window != "day" else ""
+    place = f.destination_place or f.origin_place or ""
+    part = (f.group or "people") if f.part_of is not None else ""
+    return f.kind, f.unit, f.per or "", window, since, place, part
+
+
+def _build_series(figs: list[FlowFigure], key: tuple[str, ...]) -> Series:
+    kind, unit, per, window, since, place, part = key
+    series = Series(kind, unit, per or None, window or None, since or None, place or None, part or None)
+    for fig in sorted(figs, key=lambda f: (f.period_end or "9999", _rank(f, 0))):
         home = next((c for c in reversed(series.clusters[-50:]) if c.accepts(fig)), None)
         if home is None:
             home = Cluster()
@@ -221,17 +321,26 @@ def _build_series(figs: list[FlowFigure], kind: str, unit: str, per: str | None)
         home.add(fig)
     for k, a in enumerate(series.clusters):
         for b in series.clusters[k + 1:k + 50]:
-            ra, rb = a.representative, b.representative
-            if same_period(ra, rb) and ra.period_end and not compatible(ra, rb):
+            if in_conflict(a, b):
                 series.conflicts.append((a, b))
     return series
 
 
+def in_conflict(a: Cluster, b: Cluster) -> bool:
+    """Two clusters of one series and one day whose statements cannot both be true,
+    from different documents (one article that gives two numbers for a day names two
+    things the extractor could not tell apart, not a contradiction) and not parts of
+    one whole (children and the elderly among the evacuated)."""
+    ra, rb = a.representative, b.representative
+    if not (ra.period_end and same_period(ra, rb)) or a.documents & b.documents or a.wholes & b.wholes:
+        return False
+    return not compatible(ra, rb)
+
+
 def build_flow(key: tuple, figs: list[FlowFigure]) -> Flow:
     flow = Flow(*key)
-    part = lambda f: (f.kind, f.unit, f.per or "")  # noqa: E731
-    for (kind, unit, per), group in groupby(sorted(figs, key=part), key=part):
-        flow.series.append(_build_series(list(group), kind, unit, per or None))
+    for skey, group in groupby(sorted(figs, key=series_key), key=series_key):
+        flow.series.append(_build_series(list(group), skey))
     return flow
 
 

@@ -274,6 +274,9 @@ def load_lexicon(code: str) -> Lexicon:
     settings = yaml.safe_load((folder / "language.yaml").read_text(encoding="utf-8"))
     for key in FOLDED_SETTINGS:  # compared with token lookup forms, so folded the same way
         settings[key] = [fold_token(w) if " " not in w else " ".join(map(fold_token, w.split())) for w in settings.get(key, ())]
+    # "Türkiye'ye": the word after an apostrophe is a case suffix, and its case a role
+    settings["suffix_roles"] = {fold_token(suffix): role for role, suffixes in (settings.get("case_suffixes") or {}).items()
+                                for suffix in suffixes}
     lex = Lexicon(code, settings)
     for path in sorted(folder.glob("*.yaml")):
         if path.name != "language.yaml":
@@ -281,6 +284,8 @@ def load_lexicon(code: str) -> Lexicon:
     for locale in settings.get("month_locales", ()):
         for number, name in get_month_names("wide", locale=locale).items():
             lex.add(name, f"MONTH.{number}")
+            for suffix in settings["suffix_roles"]:  # "17 Şubatta"
+                lex.add(name + suffix, f"MONTH.{number}")
         for number, name in get_month_names("abbreviated", locale=locale).items():
             if len(name.rstrip(".")) >= 3 and code != "ar":
                 lex.add(name.rstrip("."), f"MONTH.{number}")

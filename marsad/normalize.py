@@ -19,6 +19,11 @@ _ONE_TO_ONE = {
     "ة": "ه",
     # Persian and Urdu letter variants seen in Arabic-script copy
     "ک": "ك", "ی": "ي", "ھ": "ه",
+    # Persian heh with hamza (فوریۀ): the hamza is dropped as a mark elsewhere
+    "ۀ": "ه",
+    # Turkish dotted capital and dotless small i: "İ".lower() is two characters,
+    # and SIĞINMACI / sığınmacı must meet; both fold to a plain i
+    "İ": "i", "ı": "i",
     # Cyrillic yo is written as ye in most news copy
     "ё": "е", "Ё": "Е",
     # separators and punctuation

@@ -23,6 +23,7 @@ from marsad.sentence import Sentence
 from marsad.stages.frame import apply_frame, build_frame
 from marsad.stages.geography import attach_places
 from marsad.stages.movement import Movement, attach_movement, continue_list, inherit_movement
+from marsad.stages.parts import mark_parts
 from marsad.stages.period import PeriodFinder, TimeExpr
 from marsad.stages.quantities import Quantity, find_quantities
 from marsad.stages.source import Source, find_sources
@@ -46,7 +47,7 @@ class _Doc:
         self._sentences: dict[int, Sentence] = {}
         self._sources: dict[int, list[Source]] = {}
         self._countries: Counter | None = None
-        self._war_start: date | None | bool = False
+        self._events: dict[str, date] | None = None
         self.last_figure: Figure | None = None
         self.last_figure_at = -10
 
@@ -92,25 +93,34 @@ class _Doc:
             self._countries = Counter(self.lex.place_counts(self.norm))
         return self._countries
 
+    def event_start(self, concept: str) -> date | None:
+        """"منذ بدء الحرب في 24 فبراير", "the earthquake of 6 February": the date
+        the text gives an event (EVENT.war, EVENT.earthquake, ...) anywhere."""
+        if self._events is None:
+            self._events = self._dated_events()
+        return self._events.get(concept)
+
     @property
     def war_start(self) -> date | None:
-        """"منذ بدء الحرب في 24 فبراير": the start the text gives its war."""
-        if self._war_start is False:
-            self._war_start = None
-            for k, (start, end) in enumerate(self.spans):
-                if not any(ch.isdigit() for ch in self.norm[start:end]):
-                    continue
-                sent = self.sentence(k)
-                wars = sent.having("EVENT.war")
-                if not wars:
-                    continue
-                for expr in PeriodFinder(self.lex, sent.tokens, sent.at, self.pub).find():
-                    if expr.rule in ("period.date", "period.mid_month") and any(0 <= expr.i - w.j <= 6 for w in wars):
-                        self._war_start = expr.start
-                        break
-                if self._war_start:
-                    break
-        return self._war_start  # type: ignore[return-value]
+        return self.event_start("EVENT.war")
+
+    def _dated_events(self) -> dict[str, date]:
+        events: dict[str, date] = {}
+        for k, (start, end) in enumerate(self.spans):
+            if not any(ch.isdigit() for ch in self.norm[start:end]):
+                continue
+            sent = self.sentence(k)
+            named = [m for m in sent.matches if m.is_("EVENT")]
+            if not named:
+                continue
+            exprs = [e for e in PeriodFinder(self.lex, sent.tokens, sent.at, self.pub).find()
+                     if e.rule in ("period.date", "period.mid_month")]
+            for m in named:
+                if m.concept not in events:
+                    dated = [e for e in exprs if 0 <= e.i - m.j <= 6]
+                    if dated:
+                        events[m.concept] = dated[0].start
+        return events
 
 
 def parse_date(value: object) -> date | None:
@@ -209,6 +219,7 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
         figures.append((q, fig))
         doc.last_figure, doc.last_figure_at = fig, index
     _share_context(sent, figures)
+    mark_parts(sent, figures)
     return [f for _, f in figures]
 
 
@@ -258,9 +269,10 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
         geo.origin = geo.origin or doc_country
         geo.rules.append("default.crossing_to_neighbours_is_flight")
     start, end, period_rules = _period(sent, q, mv, exprs, doc.pub)
-    if start is None and mv.kind == "total" and _since_the_war(sent) and doc.war_start:
-        start = doc.war_start  # "منذ اندلاع الحرب", "since the war began": the start the text gives its war
-        period_rules.append("period.since_the_war")
+    event = _since_event(sent) if start is None and mv.kind == "total" else None
+    if event is not None and doc.event_start(event):
+        start = doc.event_start(event)  # "منذ اندلاع الحرب", "since the quake": the date the text gives the event
+        period_rules.append(f"frame.period_start:{event}")
     rules = mv.rules + geo.rules + period_rules + ([source.rule] if source else [])
     evidence = doc.text[sent.start:sent.end].rstrip(" .")
     return Figure(
@@ -285,25 +297,31 @@ def _group_of(mv: Movement) -> str:
     return _NOUN_GROUPS.get(mv.noun.concept, "people") if mv.noun is not None else "people"
 
 
-def _since_the_war(sent: Sentence) -> bool:
-    return any(0 <= w.i - s.j <= 2 for s in sent.having("TIME.since") for w in sent.having("EVENT.war"))
+def _since_event(sent: Sentence) -> str | None:
+    """The event a "since" clause names ("منذ بدء الحرب", "since the evacuation order"), if any."""
+    for s in sent.having("TIME.since"):
+        for w in sent.having("EVENT"):
+            if 0 <= w.i - s.j <= 3:
+                return w.concept
+    return None
 
 
 def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
             pub: date | None) -> tuple[date | None, date | None, list[str]]:
     """(period_start, period_end, rules) of one figure."""
     says = sent.having("SAY")
+    verb_final = sent.lex.settings.get("verb_final")  # "X کے مطابق پیر کو ...": a date after the statement is the content's
     start = end = statement = None
     rules: list[str] = []
-    near = sorted(exprs, key=lambda e: (e.rule != "period.same_period", sent.distance((q.i, q.j), (e.i, e.j))))
+    near = sorted(exprs, key=lambda e: (sent.distance((q.i, q.j), (e.i, e.j)), e.rule != "period.same_period"))
     reachable = [e for e in near if sent.distance((q.i, q.j), (e.i, e.j)) < float("inf")]
     if not reachable:
         # "98,000 entered since 21 September, while 64,000 left": a span in
         # the clause before holds for the whole sentence
         reachable = [e for e in near if e.role in ("since", "during")]
     for e in reachable:
-        if e.role == "point" and e.start == e.end and e.j <= q.i and any(
-                s.j <= e.i and e.i - s.j <= 8 and not any(s.j <= o <= e.i for o in range(q.i, q.j)) for s in says):
+        if e.role == "point" and e.start == e.end and e.j <= q.i and not verb_final and any(
+                s.j <= e.i and e.i - s.j <= 8 and not _reported_clause_between(sent, s.j, e.i) for s in says):
             statement = statement or e.end  # "قالت ... يوم الثلاثاء": when it was said
             continue
         if e.role == "since" and start is None:
@@ -328,6 +346,13 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
     if mv.kind == "stock":
         start = None
     return start, end, rules
+
+
+def _reported_clause_between(sent: Sentence, a: int, b: int) -> bool:
+    """"قال ... أنه أمس وصل": past a complementizer or an opening quote the
+    time belongs to what is reported, not to when it was said."""
+    comps = set(sent.lex.settings.get("complementizers", ())) | {'"', "“", "«"}
+    return any(sent.tokens[k].text in comps for k in range(a, b))
 
 
 def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> None:

@@ -65,12 +65,27 @@ def country_entries(code: str, places: list[dict[str, str]], stop: set[str],
         for form in variants:
             if normalize(form) not in stop:
                 seen.add(normalize(form))
-                yield form, {"iso": iso, "place": None, "country": english.get(iso, iso)}
+                payload = {"iso": iso, "place": None, "country": english.get(iso, iso)}
+                yield form, payload
+                yield from suffixed_forms(form, payload, settings)
     for row in places:
         form, iso, place = row["form"], row["iso"], (row.get("place") or "").strip() or None
         if place and normalize(form) in seen:
             continue  # a country beats a city of the same name
-        yield form, {"iso": iso, "place": place, "country": english.get(iso, iso), "kind": row.get("kind") or None}
+        payload = {"iso": iso, "place": place, "country": english.get(iso, iso), "kind": row.get("kind") or None}
+        yield form, payload
+        yield from suffixed_forms(form, payload, settings)
+
+
+def suffixed_forms(form: str, payload: dict[str, Any],
+                   settings: dict[str, Any] | None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """A name with each case suffix of `case_suffixes` glued on ("Polonyaya",
+    "Ukraynadan"), its payload marked with the role the case gives (to, from, in).
+    Languages that write the suffix after an apostrophe ("Türkiye'ye") need no
+    forms: the role is read from the word after the apostrophe."""
+    for role, suffixes in ((settings or {}).get("case_suffixes") or {}).items():
+        for suffix in suffixes:
+            yield form + suffix, {**payload, "case": role}
 
 
 @lru_cache(maxsize=1)

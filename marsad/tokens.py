@@ -14,8 +14,8 @@ _WORD = rf"[^\W\d_][^\W\d_{IGNORABLE}]*(?:[{IGNORABLE}]+[^\W\d_]+)*[{IGNORABLE}]
 _MARK = re.compile(f"[{IGNORABLE}]")
 _TOKEN_RE = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>[^\w\s])")
 # Sentence ends: . ! ? ; and line breaks; a full stop needs space after it so
-# that "1.43" stays whole.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=;)\s*")
+# that "1.43" stays whole. The Urdu full stop "۔" is never a decimal point.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[;۔])\s*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,7 +76,7 @@ def test_figures_per_posted_article_are_capped(db_url: str, monkeypatch: pytest.
 
 
 def test_security_headers_on_every_page(client: TestClient) -> None:
-    for path in ("/", "/static/app.js", "/api/overview", "/api/figures/12345", "/openapi.json"):
+    for path in ("/", "/docs", "/static/app.js", "/api/overview", "/api/figures/12345", "/openapi.json"):
         headers = client.get(path).headers
         csp = headers["content-security-policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp, path

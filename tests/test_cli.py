@@ -81,10 +81,10 @@ def test_unsupported_language_is_a_clear_error(capsys: pytest.CaptureFixture[str
 
 
 def _mixed_languages(tmp_path: Path) -> Path:
-    """Somali and a Persian-labelled article before an English one marsad reads."""
+    """Somali and an Amharic-labelled article before an English one marsad reads."""
     rows = [{"id": "so-1", "text": "Qaramada Midoobay ayaa sheegtay in 3,000 qoys ay ka barakaceen guryahooda "
                                    "toddobaadkii hore sababo la xiriira dagaallada.", "published": "2024-03-14"},
-            {"id": "fa-1", "text": "۵۰۰ هزار نفر آواره شدند", "published": "2024-03-14", "language": "fa"},
+            {"id": "am-1", "text": "ከ500 ሺህ በላይ ሰዎች ተፈናቅለዋል", "published": "2024-03-14", "language": "am"},
             {"id": "en-1", "text": "Some 1,200 refugees a day arrived in Chad last week, UNHCR said.",
              "published": "2024-03-14", "language": "en"}]
     path = tmp_path / "mixed.jsonl"
@@ -97,7 +97,7 @@ def test_extract_reports_a_language_without_data_and_goes_on(capsys: pytest.Capt
     code, out, err = run(capsys, "extract", "--format", "jsonl", str(_mixed_languages(tmp_path)))
     assert code == 0
     assert [json.loads(line)["doc"] for line in out.splitlines()] == ["en-1"]
-    assert "so-1: E105 no extractor for 'so'" in err and "fa-1: E105 no extractor for 'fa'" in err
+    assert "so-1: E105 no extractor for 'so'" in err and "am-1: E105 no extractor for 'am'" in err
 
 
 def test_ingest_stores_a_language_without_data_unread_and_counts_it(capsys: pytest.CaptureFixture[str],
@@ -105,13 +105,13 @@ def test_ingest_stores_a_language_without_data_unread_and_counts_it(capsys: pyte
     db = str(tmp_path / "m.db")
     code, out, _ = run(capsys, "ingest", str(_mixed_languages(tmp_path)), "--db", db, "--quiet")
     assert code == 0 and "3 new" in out and "figures: 1" in out
-    assert "no extractor for 'so': 1 document, 'fa': 1 document" in out or \
-        "no extractor for 'fa': 1 document, 'so': 1 document" in out
+    assert "no extractor for 'so': 1 document, 'am': 1 document" in out or \
+        "no extractor for 'am': 1 document, 'so': 1 document" in out
     code, out, _ = run(capsys, "figures", "--db", db, "--format", "jsonl")
     assert [json.loads(line)["language"] for line in out.splitlines()] == ["en"]
     from marsad.store import Store
 
-    assert sorted(d["language"] for d in Store(db).documents()) == ["en", "fa", "so"]
+    assert sorted(d["language"] for d in Store(db).documents()) == ["am", "en", "so"]
 
 
 def test_ingest_figures_review_reextract_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

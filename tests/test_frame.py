@@ -57,3 +57,19 @@ def test_arabic_displaced_in_the_reports_country() -> None:
     assert [f.origin for f in found] == ["YE", "YE"]
     assert found[1].destination == "YE" and found[1].nationality == "YE"
     assert found[1].source_type == "un_agency"
+
+
+def test_nationals_entering_their_own_country_returned() -> None:
+    text = ("Lebanon's border agency said 9,000 Lebanese entered Syria on Monday. "
+            "It said about 4,000 Syrians crossed into Syria through the Masnaa crossing on Tuesday.")
+    first, second = figures(text, "en", published="2024-09-26")
+    assert first.movement == "arrived" and (first.origin, first.destination) == ("LB", "SY")
+    assert second.movement == "returned" and (second.origin, second.destination) == ("LB", "SY")
+    assert "frame.nationals_entering_returned" in second.rule
+    (f,) = figures("قالت السلطات إن نحو 3 آلاف سوري دخلوا إلى سوريا عبر معبر جديدة يابوس.", "ar")
+    assert f.movement == "returned" and f.destination == "SY"
+
+
+def test_a_place_in_a_since_clause_is_where_the_event_is() -> None:
+    (f,) = figures("Since the fighting began in Sudan, more than 600,000 Sudanese have crossed into Chad.", "en")
+    assert (f.origin, f.destination, f.movement) == ("SD", "TD", "arrived")

@@ -41,3 +41,35 @@ def test_since_the_war_began_takes_the_start_the_text_gives() -> None:
             "وقالت المنظمة إن 8 ملايين شخص نزحوا منذ اندلاع الحرب.")
     (f,) = extract(text, published="2024-10-15", language="ar")
     assert (f.period_start, f.period_end) == ("2023-04-15", "2024-10-15")
+
+
+def test_since_an_event_takes_the_date_the_text_gives_it_anywhere() -> None:
+    text = ("The earthquake of 6 February destroyed whole towns in the south. "
+            "Since the earthquake, 45,000 people have fled to the coast, officials said.")
+    (f,) = extract(text, published="2023-03-01", language="en")
+    assert (f.period_start, f.period_end) == ("2023-02-06", "2023-03-01")
+    assert "frame.period_start:EVENT.earthquake" in f.rule
+
+
+def test_arabic_since_the_mobilisation_dated_in_another_sentence() -> None:
+    text = ("أعلن الرئيس التعبئة الجزئية في 21 سبتمبر. "
+            "وقالت السلطات إن 30 ألف شخص عبروا الحدود منذ الإعلان عن التعبئة.")
+    (f,) = extract(text, published="2022-09-30", language="ar")
+    assert (f.period_start, f.period_end) == ("2022-09-21", "2022-09-30")
+
+
+def test_one_unit_ago_without_a_number() -> None:
+    (f,) = extract("About 360,000 people have fled the city since the order a week ago, the agency said on Monday.",
+                   published="2024-05-13", language="en")
+    assert f.period_start == "2024-05-06"
+    (g,) = extract("فر نحو 20 ألف شخص من المدينة منذ صدور الأمر قبل أسبوع.", published="2024-05-13", language="ar")
+    assert g.period_start == "2024-05-06"
+
+
+def test_a_time_in_the_reported_clause_is_not_when_it_was_said() -> None:
+    (f,) = extract('The minister added that "yesterday more than 7,000 people arrived in the country".',
+                   published="2022-10-04", language="en")
+    assert (f.period_start, f.period_end) == ("2022-10-03", "2022-10-03")
+    (g,) = extract('وأضاف الوزير أنه "أمس الاثنين وصل أكثر من سبعة آلاف شخص إلى البلاد".',
+                   published="2022-10-04", language="ar")
+    assert (g.period_start, g.period_end) == ("2022-10-03", "2022-10-03")

@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from marsad.api.cache import StoreState, Views, key_of
 from marsad.api.guard import ERROR_RESPONSES, MAX_BODY, MAX_ID, guard
 from marsad.api.live import LiveFlows, arrow, destination
+from marsad.api.pages import add_pages
 from marsad.errors import MarsadError
 from marsad.export import neutralised
 from marsad.flows import build_flows, by_destination
@@ -65,7 +66,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     overviews, figure_pages = Views(CACHE_SIZE), Views(FIGURE_PAGES)
     live = LiveFlows(store)
     app = FastAPI(title="marsad", version="0.1.0", max_body_size=MAX_BODY + 10_000, responses=ERROR_RESPONSES,
-                  description="Movement figures from news: documents, figures, flows, review.")
+                  description="Movement figures from news: documents, figures, flows, review.",
+                  docs_url=None, redoc_url=None)  # /docs is served from vendored files (pages.py)
     guard(app)
 
     @app.exception_handler(MarsadError)
@@ -151,10 +153,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         for fl in picked[:500]:
             item = fl.summary()
             if detail:
-                item["series"] = [{"kind": s.kind, "unit": s.unit, "per": s.per,
-                                   "points": [c.as_dict() for c in sorted(s.clusters, key=lambda c: c.representative.period_end or "")],
-                                   "conflicts": [[a.as_dict(), b.as_dict()] for a, b in s.conflicts]}
-                                  for s in fl.series]
+                item["series"] = [s.as_dict() for s in fl.series]
             items.append(item)
         return {"items": items, "total": len(picked)}
 
@@ -181,7 +180,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     @app.get("/api/review/queue", summary="Unreviewed figures, lowest confidence first")
     def review_queue(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
-        return {"items": [_clean(r) for r in store.figures(status="unreviewed", limit=limit, order="confidence")]}
+        return {"items": [_clean(r) for r in store.figures(status="unreviewed", limit=limit, order="confidence")],
+                "left": store.unreviewed_count()}
 
     def _flows(by: str) -> list[Any]:
         live.refresh(state.get())
@@ -211,10 +211,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     # -- dashboard ----------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-
-    @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
-        return FileResponse(STATIC / "index.html")
+    add_pages(app, STATIC)
 
     app.state.store = store
     return app

@@ -14,15 +14,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_BODY = 1_000_000  # bytes: a pasted or uploaded article
 MAX_ID = 2**31 - 1  # ids, limits and offsets fit the store's INTEGER columns (PostgreSQL's are 32-bit)
-# The dashboard loads only its own files: no inline script or style, no frames around it.
+# Every page (the dashboard, /docs) loads only its own files: no inline script or style, no frames around it.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# FastAPI's /docs and /redoc pages load Swagger UI / ReDoc from their CDN and start them with an inline
-# script; they show the OpenAPI description only, never stored data.
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-            "worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
-DOCS_PATHS = ("/docs", "/redoc")
 
 
 class ErrorItem(BaseModel):
@@ -53,14 +47,13 @@ class SecurityHeaders:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.page = _headers(CSP)
-        self.docs = _headers(DOCS_CSP)
+        self.extra = _headers(CSP)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = self.docs if scope["path"] in DOCS_PATHS else self.page
+        extra = self.extra
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

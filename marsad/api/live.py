@@ -6,20 +6,33 @@ from __future__ import annotations
 from typing import Any
 
 from marsad.flows import FLOW_KEY, Flow, build_flows, by_destination
-from marsad.geo import country_point
+from marsad.geo import country_anchor
 from marsad.store import Store
 
 
+def brief(point: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A latest value as the overview shows it: number, qualifier, date, independent sources."""
+    if not point:
+        return None
+    return {k: point[k] for k in ("value", "low", "high", "qualifier", "period_start", "period_end",
+                                  "independent_origins")}
+
+
 def arrow(flow: Flow) -> dict[str, Any] | None:
-    """A map arrow for a flow between two known countries, sized by its latest total or stock."""
+    """A map arrow for a flow between two known countries, sized by its latest
+    total or stock; it runs from capital to capital where they are known, else
+    from or to the country's centre (`from_kind`, `to_kind` say which)."""
     s = flow.summary()
-    a, b = country_point(flow.origin), country_point(flow.destination)
+    a, b = country_anchor(flow.origin), country_anchor(flow.destination)
     point = s["latest_total"] or s["latest_stock"]
-    if not (a and b and a != b and point):
+    if not (a and b and a[0] != b[0] and point):
         return None
     return {"origin": flow.origin, "destination": flow.destination, "movement": flow.movement,
             "nationality": flow.nationality, "volume": point["value"] or point["high"] or point["low"],
-            "from": a, "to": b, "sources": s["independent_sources"], "conflicts": s["conflicts"]}
+            "from": a[0], "to": b[0], "from_kind": a[1], "to_kind": b[1],
+            "latest_total": brief(s["latest_total"]), "latest_daily_rate": brief(s["latest_daily_rate"]),
+            "latest_stock": brief(s["latest_stock"]), "sources": s["independent_sources"],
+            "conflicts": s["conflicts"]}
 
 
 def destination(flow: Flow) -> dict[str, Any] | None:
@@ -27,9 +40,10 @@ def destination(flow: Flow) -> dict[str, Any] | None:
     if not flow.destination:
         return None
     s = flow.summary()
-    return {"destination": flow.destination, "movement": flow.movement, "latest_total": s["latest_total"],
-            "latest_daily_rate": s["latest_daily_rate"], "latest_stock": s["latest_stock"],
-            "sources": s["independent_sources"], "point": country_point(flow.destination)}
+    anchor = country_anchor(flow.destination)
+    return {"destination": flow.destination, "movement": flow.movement, "latest_total": brief(s["latest_total"]),
+            "latest_daily_rate": brief(s["latest_daily_rate"]), "latest_stock": brief(s["latest_stock"]),
+            "sources": s["independent_sources"], "point": anchor[0] if anchor else None}
 
 
 class LiveFlows:

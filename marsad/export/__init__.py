@@ -17,7 +17,8 @@ from marsad.store import Store
 FIGURE_COLUMNS = ("id", "document_id", "url", "outlet", "language", "published", "value", "low", "high", "qualifier",
                   "unit", "kind", "per", "movement", "group", "nationality", "origin", "origin_place", "destination",
                   "destination_place", "period_start", "period_end", "source", "source_type", "review", "evidence")
-FLOW_COLUMNS = ("movement", "origin", "destination", "nationality", "kind", "unit", "per", "value", "low", "high",
+FLOW_COLUMNS = ("movement", "origin", "destination", "nationality", "kind", "unit", "per", "window", "since", "place",
+                "part", "value", "low", "high",
                 "qualifier", "period_start", "period_end", "independent_origins", "outlets", "sources", "figures",
                 "conflict", "evidence")
 
@@ -73,6 +74,7 @@ def flow_rows(store: Store) -> list[dict[str, Any]]:
                 rows.append({
                     "movement": flow.movement, "origin": flow.origin, "destination": flow.destination,
                     "nationality": flow.nationality, "kind": series.kind, "unit": series.unit, "per": series.per,
+                    "window": series.window, "since": series.since, "place": series.place, "part": series.part,
                     "value": d["value"], "low": d["low"], "high": d["high"], "qualifier": d["qualifier"],
                     "period_start": d["period_start"], "period_end": d["period_end"],
                     "independent_origins": d["independent_origins"], "outlets": "; ".join(d["outlets"]),

@@ -89,7 +89,27 @@ def _set(f: Figure, name: str, value: object, rule: str) -> None:
     f.rule.append(rule)
 
 
+def _nationals_entering_return(frame: Frame, f: Figure) -> None:
+    """ANNOTATION.md: nationals entering their own country returned, whatever
+    the verb ("Syrians crossed into Syria from Lebanon"); others arrived."""
+    if f.movement != "arrived" or f.nationality is None or f.destination != f.nationality:
+        return
+    if f.destination_place and not any(r.endswith(":via") for r in f.rule):
+        return  # a town they reach ("arriving in Goris") leaves the text's own verb; a crossing does not
+    if not any(r.endswith((":to", ":object", ":in", ":via")) and ".PLACE" in r for r in f.rule):
+        return  # only a destination the sentence names ("into Syria"), not "the country" or a default
+    f.movement = "returned"
+    f.rule.append("frame.nationals_entering_returned")
+    if f.origin == f.nationality and "default.origin_from_nationality" in f.rule:
+        f.origin = None
+        f.rule.remove("default.origin_from_nationality")
+    back_from = frame.returned_from or (frame.crisis if frame.crisis != f.destination else None)
+    if f.origin is None and back_from:
+        _set(f, "origin", back_from, "frame.origin")
+
+
 def _fill_roles(frame: Frame, f: Figure) -> None:
+    _nationals_entering_return(frame, f)
     if f.movement == "displaced":
         home = frame.home or frame.crisis
         if f.origin is None and f.destination is None and home:

@@ -52,20 +52,32 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
     """to / from / in / via / object, from the words just before the place."""
     if place.clitic in CLITIC_ROLES:
         return CLITIC_ROLES[place.clitic]
+    case = _case_role(sent, place)
+    if case is not None:
+        return case
     start = place.i
     for back in (3, 2, 1):  # "from the town of Derna", "في محافظة الحديدة": step over the longest place-type words
         kind = next((m for m in sent.at.get(place.i - back, ()) if m.j == place.i and m.is_("PLACETYPE")), None)
         if kind is not None:
             start = kind.i
             break
-    for back in (1, 2):
+    for back in (1, 2) if not sent.lex.settings.get("prepositions_after") else ():
         for m in sent.at.get(start - back, ()):
             if m.j == start:
                 for role in ("to", "from", "in", "via"):
                     if m.is_(f"PREP.{role}"):
                         return role
+    if sent.lex.settings.get("prepositions_after"):  # "میانمار سے", "بنگلہ دیش میں": the postposition follows
+        for m in sent.at.get(place.j, ()):
+            for role in ("to", "from", "in", "via"):
+                if m.is_(f"PREP.{role}"):
+                    return role
     if mv.trigger is not None and 0 <= place.i - mv.trigger.j <= 1:
         return "object"
+    if sent.lex.settings.get("verb_final"):  # "بنگلہ دیش پہنچے": the place right before a verb is where it goes
+        verb = next((m for m in sent.at.get(place.j, ()) if m.is_("MOVE")), None)
+        if verb is not None:
+            return "to" if verb.concept in ("MOVE.arrived", "MOVE.returned") else "from"
     if mv.trigger is not None and not sent.lex.settings.get("speaker_after_verb"):
         auxiliaries = set(sent.lex.settings.get("auxiliaries", ()))
         k = place.j
@@ -76,9 +88,35 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
     return None
 
 
+def _case_role(sent: Sentence, place: Match) -> str | None:
+    """The role a case suffix gives (language.yaml `case_suffixes`): on a name
+    made with it ("Polonyaya"), after an apostrophe ("Türkiye'ye",
+    "Lübnan'dan"), or at the end of a word such as "ülkelerine" (to their countries)."""
+    payload = place.entry.payload
+    if isinstance(payload, dict) and payload.get("case"):
+        return payload["case"]
+    roles = sent.lex.settings.get("suffix_roles")
+    if not roles:
+        return None
+    tokens = sent.tokens
+    if place.j + 1 < len(tokens) and tokens[place.j].text == "'" and tokens[place.j].start == tokens[place.j - 1].end:
+        return roles.get(tokens[place.j + 1].text)
+    if place.is_("PLACE"):
+        return None
+    word = tokens[place.j - 1].text
+    stem = len(place.entry.form.rstrip("*").split()[-1]) if place.entry.form.endswith("*") else len(word)
+    # a one-letter suffix (-a, -e) only past the end of a stem form: "ülke" itself ends in e
+    found = [s for s in roles if word.endswith(s) and (len(s) >= 2 or len(word) - len(s) >= stem)]
+    return roles[max(found, key=len)] if found else None
+
+
 def _owner(p: Match, quantities: list[Quantity]) -> Quantity | None:
     """The figure a place belongs to: the nearest one to its left; a place
-    before the first figure is shared by all ("وصل إلى أرمينيا أكثر من 53 ألف")."""
+    before the first figure is shared by all ("وصل إلى أرمينيا أكثر من 53 ألف"); a place right
+    before a figure is that figure's ("Polonyaya 453 bin, Macaristana 116 bin")."""
+    adjacent = [q for q in quantities if q.i == p.j]
+    if adjacent:
+        return adjacent[0]
     left = [q for q in quantities if q.j <= p.i]
     return left[-1] if left else None
 
@@ -91,10 +129,13 @@ def _places_for(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity
     last = max(a[1] for a in anchors)
     cut = min((m.i for m in sent.having("TIME.since") if m.i >= last and not sent.concept_at(m.j, "PLACE")),
               default=len(sent.tokens))  # "з України" (from Ukraine) is a place, not a "since"
+    events = _since_clauses_before(sent, q)
     out = []
     for p in sent.having("PLACE") + sent.having("DEICTIC") + sent.having("BORDER"):
         if (mv.demonym is not None and mv.demonym.i == p.i) or p.i >= cut:
             continue
+        if any(a <= p.i < b for a, b in events):
+            continue  # "Since the war began in Sudan, 844,000 ... crossed into Chad": Sudan is where the war is
         if min(sent.distance(a, (p.i, p.j)) for a in anchors) > PLACE_WINDOW:
             continue
         owner = _owner(p, others)
@@ -102,6 +143,18 @@ def _places_for(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity
             continue
         out.append(p)
     return out
+
+
+def _since_clauses_before(sent: Sentence, q: Quantity) -> list[tuple[int, int]]:
+    """Token spans of "since ..." clauses that end, at a comma, before the figure."""
+    spans = []
+    for m in sent.having("TIME.since"):
+        if m.j > q.i:
+            continue
+        end = next((k for k in range(m.j, q.i) if sent.tokens[k].text in (",", "،")), None)
+        if end is not None:
+            spans.append((m.j, end))
+    return spans
 
 
 def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity],

@@ -80,6 +80,27 @@ def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None
     return noun, demonym, None
 
 
+def _vetoed(sent: Sentence, q: Quantity) -> str | None:
+    """Numbers that compare rather than count: "one in three", "3,109 more than
+    last year", "بزيادة 3109 عن العام الماضي" (ANNOTATION.md: ratios and
+    differences between periods are not figures)."""
+    for m in sent.having("RATIO"):
+        if q.j <= m.i <= q.j + 2 and m.j < len(sent.tokens) and \
+                (sent.tokens[m.j].kind == "num" or sent.concept_at(m.j, "NUM")):
+            return "veto.ratio"
+    compared = [m for m in sent.having("COMPARE") if q.j <= m.i <= q.j + 2
+                and not any(t.kind == "punct" for t in sent.tokens[q.j:m.i])]
+    diff = [m for m in sent.having("DIFF") if m.j <= q.i and q.i - m.j <= 2]
+    if compared or diff:
+        after = sent.tokens[q.j:min(q.j + 10, len(sent.tokens))]
+        anchor = q.j
+        for k in range(anchor, anchor + len(after)):
+            if sent.concept_at(k, "TIME.last") or sent.concept_at(k, "TIME.same_period") \
+                    or sent.concept_at(k, "COMPARE.period") or sent.concept_at(k, "TIME.unit.year"):
+                return "veto.difference"
+    return None
+
+
 def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
     """"عدد النازحين داخليًا في السودان بلغ 10,916,305": the noun before."""
     best, best_d = None, float("inf")
@@ -92,12 +113,20 @@ def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
     return best
 
 
+_COMPLETE_PERIOD = ("TIME.this", "TIME.last", "TIME.yesterday", "TIME.today")
+
+
 def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
     for back in (1, 2, 3):
         for m in sent.at.get(q.i - back, ()):
-            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population") or m.is_("MONTH")
-                               or m.is_("TIME.unit") or m.is_("NOT.capacity")):
-                return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص"
+            if m.is_("TIME.unit") and any(x.j >= m.i and x.is_(p) for p in _COMPLETE_PERIOD for x in sent.at.get(m.i - 1, ())):
+                continue  # "رواں ماہ ایک لاکھ ...", "last week 3,000 ...": the period is complete, the number counts
+            if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population")
+                               or (m.is_("MONTH") or m.is_("TIME.unit")) and _date_like(q) or m.is_("NOT.capacity")
+                               or m.is_("MEASURE.size")):
+                return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص", "families of five", "aged 12"
+            if m.j == q.i + 1 and m.is_("MEASURE.size") and sent.concept_at(q.i, "RANGE.from"):
+                return m.entry.rule  # "مكونة من 7 أفراد": the size's "من" was read as a range's start
     if q.i > 0 and sent.tokens[q.i - 1].text in {"/", "#", "\\"}:
         return "punct-before"
     if q.j + 1 < len(sent.tokens) and sent.tokens[q.j].text in {":", "/", "\\"} and sent.tokens[q.j + 1].kind == "num":
@@ -110,6 +139,12 @@ def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
             and sent.concept_at(q.j + 1, "MONTH"):
         return "date"  # "24 de febrero", "15. März"
     return None
+
+
+def _date_like(q: Quantity) -> bool:
+    """A number after a month or a time unit that can be a day, a count of days or a year
+    ("Feb 24", "الأيام العشرة", "مهر ۱۴۰۳"); "5 Nisan Cuma günü 1.200 göçmen" is a count."""
+    return q.value is None or q.value < 100 or 1300 <= q.value <= 2100
 
 
 def _is_year(q: Quantity, noun: Match | None) -> bool:
@@ -148,6 +183,8 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
     spans = [(q.i, q.j)] + ([(trigger.i, trigger.j)] if trigger else [])
     lo = min(s[0] for s in spans)
     hi = max(s[1] for s in spans)
+    if sent.lex.settings.get("verb_final") and trigger is not None and trigger.j >= q.j:
+        hi = trigger.j + 3  # "ڈی پورٹ کیا جائے گا": the future marker follows the verb
     for m in sent.having("MODAL"):
         if sent.concept_at(m.i, "MONTH") and m.j < len(sent.tokens) and sent.tokens[m.j].kind == "num":
             continue  # "May 6" is a date
@@ -156,9 +193,28 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
     return None
 
 
+def _is_period_not_rate(sent: Sentence, rate: Match) -> bool:
+    """"a week ago", "in a year", "في العام الماضي", "in the year 2024": a time, not a rate."""
+    after = rate.j
+    if any(sent.concept_at(after, c) for c in ("TIME.ago", "TIME.last", "TIME.this")):
+        return True
+    if after < len(sent.tokens) and sent.tokens[after].text.isdigit() and len(sent.tokens[after].text) == 4:
+        return True
+    return any(m.j == rate.i and (m.is_("TIME.during") or m.is_("TIME.since")) for m in sent.at.get(rate.i - 1, ()))
+
+
+def _still(sent: Sentence, trigger: Match | None) -> Match | None:
+    """"تاحال بے گھر", "still displaced": a state word just before the trigger makes a stock."""
+    if trigger is None:
+        return None
+    return next((m for m in sent.having("STATE.still") if 0 <= trigger.i - m.j <= 1), None)
+
+
 def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[str, str | None, str | None]:
     for k in list(range(q.j, min(q.j + 10, len(sent.tokens)))) + list(range(max(0, q.i - 3), q.i)):
         rate = sent.concept_at(k, "RATE")
+        if rate is not None and _is_period_not_rate(sent, rate):
+            continue
         if rate is not None and (rate.i >= q.j or rate.j >= q.i - 1) and sent.distance((q.i, q.j), (rate.i, rate.j)) < 12:
             return "rate", rate.concept.split(".")[1], rate.entry.rule  # "5,000 a day"; "täglich mehr als 10.000"
     if movement in STOCK_MOVES or from_noun:
@@ -168,7 +224,7 @@ def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[
 
 def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     """The movement a quantity counts, or None when it is not a figure."""
-    if _before_is_measure(sent, q):
+    if _before_is_measure(sent, q) or _vetoed(sent, q):
         return None
     noun, demonym, reject = _noun_after(sent, q)
     if reject is not None or _is_year(q, noun) and demonym is None:
@@ -207,6 +263,9 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     kind, per, rate_rule = _kind(sent, q, movement, from_noun)
     if rate_rule:
         rules.append(f"{lex}.{rate_rule}")
+    elif kind == "total" and (still := _still(sent, trigger)) is not None:
+        kind = "stock"
+        rules.append(f"{lex}.{still.entry.rule}")
     unit = "people"
     if noun is not None and noun.is_("UNIT"):
         unit = "households" if noun.concept == "UNIT.household" else "vehicles"
@@ -255,8 +314,10 @@ def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Moveme
     noun, demonym, reject = _noun_after(sent, q)
     if reject is not None or (q.value is not None and q.value < 10 and noun is None) or _is_year(q, noun):
         return None
-    if by_comma and noun is None and demonym is None:
-        return None  # a comma alone joins a list of counted things ("328.667 venezolanos, 57.222 ecuatorianos")
+    if by_comma and noun is None and demonym is None and not any(m.is_("PLACE") for k in range(lo, hi) for m in sent.at.get(k, ())):
+        # a comma alone joins a list of counted things ("328.667 venezolanos, 57.222 ecuatorianos")
+        # or of places with their figures ("Polonyaya 453 bin, Macaristana 116 bin")
+        return None
     if noun is not None and noun.is_("UNIT") != (other_mv.unit != "people"):
         return None
     unit = other_mv.unit if noun is None else ("households" if noun.concept == "UNIT.household" else

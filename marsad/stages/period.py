@@ -55,6 +55,28 @@ def _latest(pub: date, month: int, day: int) -> date | None:
     return None
 
 
+def _solar_hijri(year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a Solar Hijri one ("۳ مهر ۱۴۰۳", "18 میزان 1402")."""
+    from persiantools.jdatetime import JalaliDate
+
+    try:
+        return JalaliDate(year, month, day).to_gregorian()
+    except ValueError:
+        return None
+
+
+def _latest_solar_hijri(pub: date, month: int, day: int) -> date | None:
+    """The Solar Hijri month and day that is on or before `pub`."""
+    from persiantools.jdatetime import JalaliDate
+
+    year = JalaliDate(pub).year
+    for y in (year, year - 1):
+        d = _solar_hijri(y, month, day)
+        if d is not None and d <= pub:
+            return d
+    return None
+
+
 def _int_at(lex: Lexicon, tokens: list[Token], k: int, table: list[list[Match]]) -> tuple[int, int] | None:
     """A whole number (or the low end of "أربعة إلى خمسة") at token k."""
     if k < 0 or k >= len(tokens) or (tokens[k].kind != "num" and not table[k]):
@@ -124,6 +146,14 @@ class PeriodFinder:
                     expr.role = role
                     expr.i = k
                     return
+        j, case = self._case_after(expr.j)  # "28 Şubat'tan bu yana": past the case suffix
+        for role in ("since", "until"):  # "یکم اپریل سے", "یکم اگست تک": the role word after the date
+            m = self.concept_at(j, f"TIME.{role}_after")
+            if m is not None:
+                expr.role, expr.j = role, m.j
+                return
+        if case == "from":  # "24 Şubat'tan": the ablative alone starts the period
+            expr.role, expr.j = "since", j
         if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
             for k in range(expr.i - 1, max(expr.i - 22, -1), -1):
@@ -134,6 +164,13 @@ class PeriodFinder:
                     expr.role = "since"
                     return
 
+    def _case_after(self, j: int) -> tuple[int, str | None]:
+        """The token past a case suffix written after an apostrophe ("Şubat'tan"), and the suffix's role."""
+        roles = self.lex.settings.get("suffix_roles") or {}
+        if j + 1 < len(self.tokens) and self.tokens[j].text == "'" and self.tokens[j + 1].text in roles:
+            return j + 2, roles[self.tokens[j + 1].text]
+        return j, None
+
     def _expr_at(self, k: int) -> TimeExpr | None:
         same = self.concept_at(k, "TIME.same_period")
         if same is not None and self.previous is not None:
@@ -143,7 +180,7 @@ class PeriodFinder:
                 start, end = start.replace(year=year), end.replace(year=year)  # "In 2022, ... in the same period"
             if start or end:
                 return TimeExpr(same.i, same.j, start or end, end or start, "during", "period.same_period")  # type: ignore[arg-type]
-        for reader in (self._date, self._weekday, self._relative_day, self._units):
+        for reader in (self._day_range, self._date, self._weekday, self._relative_day, self._units):
             expr = reader(k)
             if expr is not None:
                 return expr
@@ -167,7 +204,7 @@ class PeriodFinder:
         if day and month and 1 <= day[0] <= 31:
             return self._day_month(k, day[0], month)
         month = self.concept_at(k, "MONTH")
-        if month is not None:
+        if month is not None and not month.is_("MONTH.solar"):
             nxt = month.j + (1 if month.j < len(self.tokens) and self.tokens[month.j].text in ("/", ".") else 0)
             alt = self.concept_at(nxt, "MONTH")  # "أيلول/سبتمبر"
             end = alt.j if alt else (nxt if nxt < len(self.tokens) and self.tokens[nxt].kind == "num" else month.j)  # "Feb. 24"
@@ -199,11 +236,43 @@ class PeriodFinder:
             return TimeExpr(k, k + 1 + (1 if self.concept_at(k, "TIME.unit.year") else 0), date(year, 1, 1), min(date(year, 12, 31), pub), rule="period.year")
         return None
 
+    def _day_of_month(self, k: int) -> int | None:
+        tok = self.tokens[k] if 0 <= k < len(self.tokens) else None
+        if tok is None or tok.kind != "num" or not tok.text.isdigit() or len(tok.text) > 2:
+            return None
+        return int(tok.text) if 1 <= int(tok.text) <= 31 else None
+
+    def _day_range(self, k: int) -> TimeExpr | None:
+        """"del 3 al 9 de marzo", "du 3 au 9 mars", "entre el 1 y el 7 de mayo", "3-9 March": one span of days."""
+        first = self._day_of_month(k)
+        if first is None or k + 2 >= len(self.tokens):
+            return None
+        link = self.concept_at(k + 1, "RANGE.to")
+        words = self.lex.settings.get("day_range_links", ())
+        j = link.j if link is not None else k + 2 if self.tokens[k + 1].text in words else None
+        if j is None:
+            return None
+        if j < len(self.tokens) and self.tokens[j].text in self.lex.settings.get("date_articles", ()):
+            j += 1  # "y el 7"
+        last = self._day_of_month(j)
+        if last is None or last <= first:
+            return None
+        after = j + 1
+        if after < len(self.tokens) and self.tokens[after].text in self.lex.settings.get("date_connectors", ()):
+            after += 1
+        month = self.concept_at(after, "MONTH")
+        if month is None:
+            return None
+        end = self._day_month(j, last, month)
+        if end is None:
+            return None
+        return TimeExpr(k, end.j, end.start.replace(day=first), end.end, "during", "period.day_range")
+
     def _month_range(self, k: int, end: int, first_month: int) -> TimeExpr | None:
         """"from January to March 2023", "من يناير إلى مارس 2023"."""
         link = self.concept_at(end, "RANGE.to")
         last = self.concept_at(link.j, "MONTH") if link is not None else None
-        if last is None:
+        if last is None or last.is_("MONTH.solar"):
             return None
         year = _year_at(self.tokens, last.j)
         if year is None:
@@ -220,11 +289,15 @@ class PeriodFinder:
             or self.ending_at(k, "TIME.since_start") is not None
 
     def _year_context(self, k: int) -> bool:
+        after, case = self._case_after(k + 1)  # "2022 yılında", "2022'de"
         return any(self.concept_at(k - b, p) for b in (1, 2)
-                   for p in ("TIME.unit.year", "TIME.since", "TIME.during", "PREP.in", "TIME.until"))
+                   for p in ("TIME.unit.year", "TIME.since", "TIME.during", "PREP.in", "TIME.until")) \
+            or case is not None or self.concept_at(after, "TIME.unit.year") is not None and bool(self.lex.settings.get("suffix_roles"))
 
     def _day_month(self, k: int, day: int, month: Match, end_tok: int | None = None) -> TimeExpr | None:
         assert self.pub is not None
+        if month.is_("MONTH.solar"):
+            return self._solar_day_month(k, day, month)
         month_no = int(month.concept.split(".")[1])
         j = end_tok if end_tok is not None else month.j
         if j < len(self.tokens) and self.tokens[j].text == "/" and self.concept_at(j + 1, "MONTH"):
@@ -236,6 +309,18 @@ class PeriodFinder:
             d = date(year, month_no, day) if year else _latest(self.pub, month_no, day)
         except ValueError:
             return None
+        if d is None:
+            return None
+        return TimeExpr(k, j + (1 if year else 0), d, d, rule="period.date")
+
+    def _solar_day_month(self, k: int, day: int, month: Match) -> TimeExpr | None:
+        """"۲۷ مرداد", "۳ مهر ۱۴۰۳": a day of a Solar Hijri month (MONTH.solar.N), as a Gregorian date."""
+        assert self.pub is not None
+        month_no = int(month.concept.split(".")[-1])
+        j = month.j
+        year = int(self.tokens[j].text) if j < len(self.tokens) and self.tokens[j].text.isdigit() \
+            and 1300 <= int(self.tokens[j].text) <= 1500 else None
+        d = _solar_hijri(year, month_no, day) if year else _latest_solar_hijri(self.pub, month_no, day)
         if d is None:
             return None
         return TimeExpr(k, j + (1 if year else 0), d, d, rule="period.date")
@@ -293,6 +378,9 @@ class PeriodFinder:
             return TimeExpr(k - (1 if ago.i < k else 0), max(j, ago.j), d, d, "ago", "period.ago")
         if n is None and last is not None:
             return self._previous(k, last.j, name)
+        if n is None and ago is not None:  # "a week ago", "قبل أسبوع", "منذ شهر": one unit back
+            d = self._minus(1, name)
+            return TimeExpr(k - (1 if ago.i < k else 0), max(j, ago.j), d, d, "ago", "period.ago")
         if n is None and since_start is not None:
             expr = self._current(since_start.i, j, name)
             if expr is not None:

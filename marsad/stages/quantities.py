@@ -146,11 +146,16 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> _Nu
 
 
 def _compound(lex: Lexicon, tokens: list[Token], num: _Number, table: Table) -> _Number:
-    """"19 ألفا و400", "3 ملايين و138 ألف": add a smaller part after "و"."""
+    """"19 ألفا و400", "3 ملايين و138 ألف": add a smaller part after "و" (or
+    right after the scale word where the language says so)."""
     k = num.end
     and_words = lex.settings.get("and_words", ())
-    if k < len(tokens) and tokens[k].text in and_words and num.last_scale > 1:
-        nxt = _parse_number(lex, tokens, k + 1, table)
+    joined = k < len(tokens) and tokens[k].text in and_words
+    # "ایک لاکھ 56 ہزار 200": the South Asian scale words follow each other without "and"
+    bare = not joined and lex.settings.get("compound_without_and") and k < len(tokens) and (
+        tokens[k].kind == "num" or any(m.is_("NUM.add") for m in table[k]))
+    if (joined or bare) and num.last_scale > 1:
+        nxt = _parse_number(lex, tokens, k + (1 if joined else 0), table)
         if nxt and nxt.vague is None and nxt.value < num.last_scale:
             return _Number(num.value + nxt.value, nxt.end, num.rules + [f"{lex.code}.NUM.compound"] + nxt.rules,
                            last_scale=min(num.last_scale, nxt.last_scale), words=num.words)

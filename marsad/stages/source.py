@@ -32,6 +32,10 @@ class Source:
 
 def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
     settings = sent.lex.settings
+    if settings.get("verb_final"):
+        span = _verb_final_speaker(sent, say)
+        if span is not None:
+            return span
     comps = set(settings.get("complementizers", ()))
     after = settings.get("speaker_after_verb", False) or say.is_("SAY.according_to")
     if after and sent.concept_at(say.j, "PREP") and not say.is_("SAY.according_to"):
@@ -40,11 +44,15 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
         k = say.j
         while k < len(sent.tokens) and k - say.j < MAX_SPEAKER:
             t = sent.tokens[k]
-            hyphen = t.text == "-" and 0 < k < len(sent.tokens) - 1 and sent.tokens[k - 1].end == t.start
+            # "Smith-Jones", "l'OIM": a hyphen or an elision apostrophe inside a name goes on
+            hyphen = t.text in ("-", "'") and 0 < k < len(sent.tokens) - 1 and sent.tokens[k - 1].end == t.start \
+                and (t.text == "-" or t.end == sent.tokens[k + 1].start)
             if t.text in comps or (t.text in STOP_PUNCT and t.text not in QUOTES and not hyphen) or t.kind == "num" or sent.concept_at(k, "NUM") \
                     or sent.concept_at(k, "TIME") or sent.concept_at(k, "WEEKDAY") or sent.concept_at(k, "QUAL"):
                 break
             k += 1
+        if k > say.j and " ".join(x.text for x in sent.tokens[say.j:k]) in settings.get("pronouns", ()):
+            return say.j, say.j  # "selon lui", "según ella": a pronoun names no one, the last speaker goes on
         if k > say.j:
             return say.j, k
     verb = say.i
@@ -63,6 +71,26 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
     while k < len(sent.tokens) and k - say.j < MAX_SPEAKER and sent.tokens[k].text not in STOP_PUNCT | comps:
         k += 1
     return say.j, k
+
+
+def _verb_final_speaker(sent: Sentence, say: Match) -> tuple[int, int] | None:
+    """Verb-final languages (Turkish): "BMMYK'ya göre" names the speaker before
+    "according to", a glued case suffix included; "BMMYK, ... açıkladı." names it
+    at the start of the sentence, before the first comma."""
+    tokens = sent.tokens
+    if say.is_("SAY.according_to"):
+        k = say.i
+        while k > 0 and say.i - k < MAX_SPEAKER:
+            t = tokens[k - 1]
+            glued = t.text == "'" and k >= 2 and tokens[k - 2].end == t.start and t.end == tokens[k].start
+            if (t.text in STOP_PUNCT and not glued) or t.kind == "num":
+                break
+            k -= 1
+        return (k, say.i) if k < say.i else None
+    if any(t.kind != "punct" for t in tokens[say.j:]):
+        return None
+    comma = next((k for k, t in enumerate(tokens[:say.i]) if t.text == ","), None)
+    return (0, comma) if comma is not None and 0 < comma <= MAX_SPEAKER else None
 
 
 # When a speaker's words name several kinds ("وكالة حرس الحدود", "UNHCR

@@ -54,6 +54,7 @@ figures = Table(
     Column("period_start", String(10)), Column("period_end", String(10)),
     Column("source", Text), Column("source_type", String(16)),
     Column("rule", JSON, nullable=False), Column("confidence", Float, nullable=False),
+    Column("part_of", Integer),  # the figure of the same document this one is a subgroup of
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_figures_document", figures.c.document_id, figures.c.active)

@@ -181,10 +181,22 @@ class Store:
     @staticmethod
     def _insert_figures(conn: Any, doc_id: int, found: list[Figure], version: str) -> int:
         now = _now()
-        rows = [_figure_row(f, doc_id, version, now) for f in found if _fits(f)]
+        fitting = [f for f in found if _fits(f)]
+        rows = [_figure_row(f, doc_id, version, now) for f in fitting]
         if rows:
             conn.execute(insert(figures), rows)
+        if any(f.part_of is not None for f in fitting):
+            Store._link_parts(conn, doc_id, fitting)
         return len(rows)
+
+    @staticmethod
+    def _link_parts(conn: Any, doc_id: int, found: list[Figure]) -> None:
+        """A part names its whole by offset at extraction; stored, by figure id."""
+        ids = {r.start: r.id for r in conn.execute(select(figures.c.id, figures.c.start).where(
+            and_(figures.c.document_id == doc_id, figures.c.active)))}
+        for f in found:
+            if f.part_of is not None and f.part_of in ids and f.start in ids:
+                conn.execute(update(figures).where(figures.c.id == ids[f.start]).values(part_of=ids[f.part_of]))
 
     def record_failure(self, source: str, reason: str) -> None:
         """One row per (source, reason); another process recording the same one is fine."""
@@ -205,6 +217,13 @@ class Store:
                 "reviews": conn.execute(select(func.count()).select_from(reviews)).scalar_one(),
                 "failures": conn.execute(select(func.count()).select_from(failures)).scalar_one(),
             }
+
+    def unreviewed_count(self) -> int:
+        """Active figures with no (non-orphaned) review: what is left to review."""
+        reviewed = select(reviews.c.figure_id).where(reviews.c.orphaned.is_(False))
+        q = select(func.count()).select_from(figures).where(figures.c.active, figures.c.id.not_in(reviewed))
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar_one())
 
     def documents(self, batch: int = 500) -> Iterator[dict[str, Any]]:
         """Every stored document, in id order, read in pages (bounded memory)."""
@@ -289,6 +308,8 @@ class Store:
                     conn.execute(update(figures).where(figures.c.id == figure_id).values(**row))
                 ids.append(figure_id)
             self._drop_stale(conn, doc_id, set(ids), [r.id for r in stored])
+            if any(f.part_of is not None for f in fresh):
+                self._link_parts(conn, doc_id, fresh)
             kept, lost = self._follow_reviews(conn, doc_id, [(i, f.start, f.end) for i, f in zip(ids, fresh)])
             conn.execute(update(documents).where(documents.c.id == doc_id).values(extractor_version=version))
         return len(fresh), kept, lost
@@ -457,7 +478,7 @@ class Store:
 def _figure_row(f: Figure, doc_id: int, version: str, now: datetime) -> dict[str, Any]:
     row = {name: getattr(f, name) for name in ANNOTATION_FIELDS if name != "doc"}
     row.update(document_id=doc_id, extractor_version=version, active=True, start=f.start, end=f.end,
-               rule=list(f.rule), confidence=f.confidence, created_at=now)
+               rule=list(f.rule), confidence=f.confidence, created_at=now, part_of=None)  # parts: _link_parts
     return row
 
 

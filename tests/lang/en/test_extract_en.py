@@ -71,3 +71,12 @@ def test_a_country_that_acts_is_origin_or_destination() -> None:
     assert (f["movement"], f["origin"], f["destination"], f["nationality"]) == ("returned", "PK", "AF", "AF")
     (g,) = figures("Germany received 351,915 first-time asylum applications last year.", published="2024-01-10")
     assert (g["movement"], g["destination"]) == ("asylum", "DE")
+
+
+def test_south_asian_scale_words() -> None:
+    (f,) = figures("Nearly 2 lakh people were displaced by the floods in Sindh, officials said.")
+    assert (f["value"], f["qualifier"], f["movement"], f["origin"], f["destination"]) == (200000, "approx", "displaced", "PK", "PK")
+    (g,) = figures("About 1.5 crore people have been displaced in Pakistan since June.")
+    assert (g["value"], g["destination"]) == (15000000, "PK")
+    (h,) = figures("Pakistan has deported 20 lakh Afghans since 2023.")
+    assert (h["value"], h["movement"], h["nationality"], h["destination"]) == (2000000, "returned", "AF", "AF")

@@ -28,3 +28,34 @@ def test_a_list_whose_verb_comes_after_it() -> None:
                     published="2024-02-01", language="es")
     assert [(f.value, f.nationality, f.movement) for f in found] == [
         (328667, "VE", "arrived"), (57222, "EC", "arrived"), (46558, "HT", "arrived")]
+
+
+def test_inflected_movement_forms_come_from_stems() -> None:
+    found = [f.annotation() for f in extract(
+        "Unas 3.000 personas huyeron hacia Chad. Más de 700 familias fueron evacuadas de Derna. "
+        "Casi 1.500 migrantes desembarcaron en Lampedusa. En mayo fueron deportados 2.000 haitianos.",
+        published="2023-06-10", language="es")]
+    assert [(f["value"], f["movement"], f["unit"]) for f in found] == [
+        (3000, "fled", "people"), (700, "evacuated", "households"), (1500, "arrived", "people"), (2000, "returned", "people")]
+
+
+def test_the_source_is_never_a_pronoun() -> None:
+    (f,) = [f.annotation() for f in extract("Según ella, 4.000 personas llegaron a Panamá.", published="2023-09-20",
+                                            language="es")]
+    assert f["source"] is None
+
+
+def test_a_span_of_days() -> None:
+    (f,) = [f.annotation() for f in extract("Del 3 al 9 de marzo llegaron 4.500 migrantes a Canarias.",
+                                            published="2024-03-20", language="es")]
+    assert (f["period_start"], f["period_end"]) == ("2024-03-03", "2024-03-09")
+    (g,) = [f.annotation() for f in extract("Entre el 1 y el 7 de mayo cruzaron 12.000 personas el Darién.",
+                                            published="2024-06-20", language="es")]
+    assert (g["period_start"], g["period_end"]) == ("2024-05-01", "2024-05-07")
+
+
+def test_a_general_directorate_is_the_government() -> None:
+    (f,) = [f.annotation() for f in extract(
+        "La Dirección General de Migración informó que 3.200 haitianos fueron deportados en abril.",
+        published="2024-05-02", language="es")]
+    assert (f["value"], f["movement"], f["nationality"], f["source_type"]) == (3200, "returned", "HT", "government")

@@ -21,3 +21,38 @@ def test_french_vague_and_rate() -> None:
 
 def test_french_deaths_are_not_figures() -> None:
     assert extract("Le séisme a causé la mort de plus de 22 300 personnes.", language="fr") == []
+
+
+def test_inflected_movement_forms_come_from_stems() -> None:
+    found = [f.annotation() for f in extract(
+        "Quelque 4 000 civils fuyaient les combats. Environ 900 familles ont été évacuées de Kherson. "
+        "Près de 1 200 migrants ont débarqué en Sicile.", published="2023-06-10", language="fr")]
+    assert [(f["value"], f["movement"], f["unit"]) for f in found] == [
+        (4000, "fled", "people"), (900, "evacuated", "households"), (1200, "arrived", "people")]
+
+
+def test_refugees_as_a_noun_are_hosted_not_fleeing() -> None:
+    (f,) = [f.annotation() for f in extract("Le camp abrite plus de 30 000 réfugiés soudanais.",
+                                            published="2023-06-10", language="fr")]
+    assert (f["movement"], f["kind"], f["nationality"]) == ("hosted", "stock", "SD")
+
+
+def test_the_source_is_never_an_elided_article_or_a_pronoun() -> None:
+    (f,) = [f.annotation() for f in extract("Selon l'OIM, plus de 3 000 migrants sont arrivés à Lampedusa.",
+                                            published="2023-09-20", language="fr")]
+    assert (f["source"], f["source_type"]) == ("l'OIM", "un_agency")
+    (g,) = [f.annotation() for f in extract("Selon lui, 300 personnes sont arrivées dimanche au Tchad.",
+                                            published="2023-09-20", language="fr")]
+    assert g["source"] is None
+
+
+def test_a_span_of_days() -> None:
+    (f,) = [f.annotation() for f in extract("Du 3 au 9 mars, 2 100 migrants sont arrivés à Lampedusa.",
+                                            published="2024-03-20", language="fr")]
+    assert (f["period_start"], f["period_end"]) == ("2024-03-03", "2024-03-09")
+
+
+def test_central_africans_are_a_nationality() -> None:
+    (f,) = [f.annotation() for f in extract("Près de 6 000 Centrafricains sont arrivés au Tchad en mai.",
+                                            published="2023-06-10", language="fr")]
+    assert (f["nationality"], f["origin"], f["destination"]) == ("CF", "CF", "TD")

@@ -5,14 +5,14 @@ figures without adding rows) and, bumped first in each writing transaction,
 the lock that orders concurrent writers (hash checks and version numbers).
 
 Revision ID: 0003_store_state
-Revises: 0002
+Revises: flows_trust_parts
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_store_state"
-down_revision = "0002"
+down_revision = "flows_trust_parts"
 branch_labels = None
 depends_on = None
 
