@@ -45,7 +45,7 @@ def _get(port: int, path: str, local: threading.local) -> float:
 
 
 async def _client(port: int, path: str, todo: list[int], latencies: list[float], errors: list[str]) -> None:
-    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip\r\n\r\n".encode()  # as browsers
     reader = writer = None
     while todo:
         todo.pop()

@@ -93,15 +93,17 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
                              source_type=source_type, status=status)
 
     # -- read ---------------------------------------------------------------------
-    @app.get("/api/figures", summary="Stored figures, filtered and paginated (JSON or CSV)")
-    async def list_figures(f: dict = Depends(filters), limit: int = Query(100, ge=1, le=1000),  # type: ignore[type-arg]
-                           offset: int = Query(0, ge=0, le=MAX_ID),
+    @app.get("/api/figures", summary="Stored figures, filtered and paginated (JSON or CSV)",
+             responses={200: {"content": {"application/json": {}, "text/csv": {"schema": {"type": "string"}}},
+                              "description": "a page of figures (format=csv: CSV, formulas neutralised)"}})
+    async def list_figures(request: Request, f: dict = Depends(filters),  # type: ignore[type-arg]
+                           limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_ID),
                            order: Literal["id", "newest", "confidence"] = "id",
                            format: Literal["json", "csv"] = "json") -> Response:
         key = key_of("figures", {**f, "limit": limit, "offset": offset, "order": order, "format": format})
         body = figure_pages.ready(state, key) or await run_in_threadpool(
             figure_pages.answer, state, key, lambda _: figure_page(f, limit, offset, order, format))
-        return Response(body, media_type="text/csv; charset=utf-8" if format == "csv" else "application/json")
+        return body.response(request, "text/csv; charset=utf-8" if format == "csv" else "application/json")
 
     def figure_page(f: dict, limit: int, offset: int, order: str, format: str) -> bytes:  # type: ignore[type-arg]
         rows = store.figures(**f, limit=limit + 1, offset=offset, order=order)
@@ -158,11 +160,11 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         return {"items": items, "total": len(picked)}
 
     @app.get("/api/overview", summary="Map arrows between countries, per-destination totals, newest figures")
-    async def overview(f: dict = Depends(filters)) -> Response:  # type: ignore[type-arg]
+    async def overview(request: Request, f: dict = Depends(filters)) -> Response:  # type: ignore[type-arg]
         key = key_of("overview", f)
         body = overviews.ready(state, key) or await run_in_threadpool(
             overviews.answer, state, key, lambda current: overview_body(f, current))
-        return Response(body, media_type="application/json")
+        return body.response(request, "application/json")
 
     def overview_body(f: dict, current: tuple) -> bytes:  # type: ignore[type-arg]
         if any(f.values()):
