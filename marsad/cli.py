@@ -62,23 +62,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _print_table(figures: list) -> None:  # type: ignore[type-arg]
-    from rich.console import Console
-    from rich.table import Table
+    from marsad.terminal import number_text, print_table
 
-    table = Table(title=f"{len(figures)} movement figures")
-    for name in ("doc", "number", "kind", "movement", "group", "origin", "destination", "period", "source"):
-        table.add_column(name)
-    for f in figures:
-        number = f"{f.value:,}" if f.value is not None else f"{f.low or '…'}–{f.high or '…'}"
-        if f.qualifier not in ("exact", "range"):
-            number += f" ({f.qualifier})"
-        period = f"{f.period_start or '…'} → {f.period_end or '…'}"
+    docs = {f.doc for f in figures}
+    one_doc = len(docs) == 1  # its name goes in the title: the columns get the room
+
+    def row(f) -> list[str]:  # type: ignore[no-untyped-def]
         kind = f"{f.kind}/{f.per}" if f.per else f.kind
         origin = " ".join(x for x in (f.origin, f.origin_place) if x) or "?"
         dest = " ".join(x for x in (f.destination, f.destination_place) if x) or "?"
-        table.add_row(f.doc or "", number, kind, f.movement or "", f"{f.group} ({f.unit})", origin, dest,
-                      period, f"{f.source or '-'} [{f.source_type}]")
-    Console(width=None if sys.stdout.isatty() else 170).print(table)  # a log or a pipe gets the full table
+        cells = [number_text(f), f"{kind} {f.movement or ''}\n{f.group} ({f.unit})", f"{origin} → {dest}",
+                 f"{f.period_start or '…'}\n→ {f.period_end or '…'}", f"[{f.source_type}]\n{f.source or '-'}"]
+        return cells if one_doc else [f.doc or "", *cells]
+
+    columns = [("number", "number"), ("what", "text"), ("from → to", "text"), ("period", "number"), ("source", "wide")]
+    title = f"{len(figures)} movement figures" + (f" in {next(iter(docs))}" if one_doc else "")
+    print_table(title, columns if one_doc else [("doc", "text"), *columns], map(row, figures))
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -198,17 +197,13 @@ def cmd_figures(args: argparse.Namespace) -> int:
         writer.writeheader()
         writer.writerows(neutralised(r) for r in rows)
     else:
-        from rich.console import Console
-        from rich.table import Table
+        from marsad.terminal import number_text, print_table
 
-        table = Table(title=f"{len(rows)} stored figures")
-        for name in ("id", "number", "kind", "movement", "origin", "destination", "period_end", "source_type", "review"):
-            table.add_column(name)
-        for r in rows:
-            number = f"{r['value']:,}" if r["value"] is not None else f"{r['low'] or '…'}–{r['high'] or '…'}"
-            table.add_row(str(r["id"]), number, r["kind"], r["movement"], r["origin"] or "?", r["destination"] or "?",
-                          r["period_end"] or "", r["source_type"], r["decision"] or "-")
-        Console().print(table)
+        print_table(f"{len(rows)} stored figures", [("id", "number"), ("number", "number"), ("kind", "text"),
+                    ("from → to", "wide"), ("period end", "number"), ("source", "number"), ("review", "text")],
+                    ([str(r["id"]), number_text(r), f"{r['kind']} {r['movement']}",
+                      f"{r['origin'] or '?'} → {r['destination'] or '?'}", r["period_end"] or "-",
+                      f"[{r['source_type']}]", r["decision"] or "-"] for r in rows))
     return 0
 
 
@@ -251,26 +246,31 @@ def cmd_flows(args: argparse.Namespace) -> int:
             out.append(summary)
         print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         return 0
-    from rich.console import Console
-    from rich.table import Table
+    _print_flows(summaries)
+    return 0
 
-    table = Table(title=f"{len(summaries)} flows")
-    for name in ("movement", "origin", "destination", "nationality", "latest total", "latest daily rate",
-                 "first", "last", "sources", "conflicts"):
-        table.add_column(name)
 
-    def number(point: dict | None) -> str:  # type: ignore[type-arg]
+def _print_flows(summaries: list[dict]) -> None:  # type: ignore[type-arg]
+    """One row per flow: latest total, daily rate and stock apart, each with its date and sources."""
+    from marsad.terminal import number_text, print_table
+
+    def latest(point: dict | None) -> str:  # type: ignore[type-arg]
         if not point:
             return "-"
-        n = f"{point['value']:,}" if point["value"] is not None else f"{point['low'] or '…'}–{point['high'] or '…'}"
-        return f"{n} ({point['period_end']})"
+        n = point["independent_origins"]
+        return f"{number_text(point)}\n{point['period_end'] or '?'}\n{n} source{'s' if n != 1 else ''}"
 
-    for s in summaries:
-        table.add_row(s["movement"] or "?", s["origin"] or "?", s["destination"] or "?", s["nationality"] or "?",
-                      number(s["latest_total"]), number(s["latest_daily_rate"]), s["first_report"] or "",
-                      s["last_report"] or "", str(s["independent_sources"]), str(s["conflicts"]))
-    Console().print(table)
-    return 0
+    def flow(s: dict) -> str:  # type: ignore[type-arg]
+        nationality = f" ({s['nationality']})" if s["nationality"] else ""
+        return (f"{s['movement'] or '?'} {s['origin'] or '?'} → {s['destination'] or '?'}{nationality}\n"
+                f"{s['first_report'] or '?'} – {s['last_report'] or '?'}\n"
+                f"{s['independent_sources']} source{'s' if s['independent_sources'] != 1 else ''}, "
+                f"{s['conflicts']} conflict{'s' if s['conflicts'] != 1 else ''}")
+
+    print_table(f"{len(summaries)} flows", [("flow · reports · sources", "wide"), ("latest total", "number"),
+                ("latest daily rate", "number"), ("latest stock", "number")],
+                ([flow(s), latest(s["latest_total"]), latest(s["latest_daily_rate"]), latest(s["latest_stock"])]
+                 for s in summaries))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -280,10 +280,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise MarsadError("E305", f"--format {args.format} writes a file: give --output PATH")
     if args.output:
         with open(args.output, "wb") as out:
-            n = export(_store(args), args.what, args.format, out)
+            n = export(_store(args), args.what, args.format, out, bom=args.bom)
         print(f"{n} {args.what} rows written to {args.output}", file=sys.stderr)
     else:
-        export(_store(args), args.what, args.format, sys.stdout.buffer)
+        export(_store(args), args.what, args.format, sys.stdout.buffer, bom=args.bom)
         sys.stdout.flush()
     return 0
 
@@ -296,6 +296,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if settings.host not in ("127.0.0.1", "localhost", "::1") and not settings.token:
         print("marsad: serving beyond loopback, read-only (no MARSAD_TOKEN set)", file=sys.stderr)
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    writes = ("writes enabled (MARSAD_TOKEN is set)" if settings.token else
+              "read-only (no MARSAD_TOKEN: review and posting articles answer 403)")
+    print(f"marsad {_version()}: serving {settings.db} at http://{host}:{settings.port}/ "
+          f"(API docs at /docs); {writes}", flush=True)
     if settings.workers > 1:  # processes: the API is CPU-bound Python
         os.environ["MARSAD_DB"] = settings.db
         create_app(settings.db).state.store.close()  # migrate once, before the workers start
@@ -306,8 +311,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from marsad.pipeline import EXTRACTOR_VERSION
+
+    try:
+        package = version("marsad")
+    except PackageNotFoundError:  # run from a source tree that was not installed
+        package = "unknown"
+    return f"{package} (extractor {EXTRACTOR_VERSION})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="marsad", description="Movement figures from news, with their evidence.")
+    parser.add_argument("--version", action="version", version=f"marsad {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="print the movement figures of articles")
     ex.add_argument("inputs", nargs="+", help=".txt, corpus document, .jsonl, a folder, or - for standard input")
@@ -362,8 +380,10 @@ def build_parser() -> argparse.ArgumentParser:
     flo.add_argument("--format", choices=["table", "json"], default="table")
     flo.set_defaults(func=cmd_flows)
     exp = sub.add_parser("export", help="export figures or flows (csv, jsonl, geojson, hxl, parquet, xlsx)")
-    exp.add_argument("--what", choices=["figures", "flows"], default="figures")
+    exp.add_argument("--what", choices=["figures", "flows", "latest"], default="figures",
+                     help="figures; flows (one row per series point); latest (one row per flow, to sum)")
     exp.add_argument("--format", choices=["csv", "jsonl", "geojson", "hxl", "parquet", "xlsx"], default="csv")
+    exp.add_argument("--bom", action="store_true", help="csv, hxl: start with a UTF-8 byte-order mark (Excel)")
     exp.add_argument("--output", "-o", help="file to write (needed for parquet and xlsx); default standard output")
     exp.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
     exp.set_defaults(func=cmd_export)

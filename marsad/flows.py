@@ -276,18 +276,22 @@ class Flow:
                 yield from c.figures
 
     def summary(self) -> dict[str, Any]:
-        """Latest total and daily rate, first and last report, sources, conflicts."""
+        """Latest total, daily rate and stock, first and last report, sources, conflicts."""
         def latest(kind: str, per: str | None = None) -> dict[str, Any] | None:
-            found = [s.latest for s in self.series if s.kind == kind and s.unit == "people" and s.headline
-                     and (per is None or s.per == per)]
-            found = [c for c in found if c is not None]
+            """The headline series (country-wide, whole, cumulative), people first; a flow
+            counted only in households or vehicles (cars waiting at a border) shows that
+            count, with its unit."""
+            series = [s for s in self.series if s.kind == kind and s.headline and (per is None or s.per == per)]
+            people = [s for s in series if s.unit == "people"]
+            found = [(s.latest, s.unit) for s in people or series if s.latest is not None]
             if not found:
                 return None
             # the newest; on one day, the count over the longest period (the earliest start)
-            best = max(found, key=lambda c: (c.representative.period_end or "",
-                                             -date.fromisoformat(c.representative.period_start).toordinal()
-                                             if c.representative.period_start else -INF, len(c.origins)))
-            return best.as_dict()
+            best, unit = max(found, key=lambda cu: (cu[0].representative.period_end or "",
+                                                    -date.fromisoformat(cu[0].representative.period_start).toordinal()
+                                                    if cu[0].representative.period_start else -INF,
+                                                    len(cu[0].origins)))
+            return {**best.as_dict(), "unit": unit}
         reported = sorted(filter(None, (f.published or f.period_end for f in self.figures())))
         return {
             "movement": self.movement, "origin": self.origin, "destination": self.destination,

@@ -141,6 +141,11 @@ class Lexicon:
         for surface, values in main.items():
             if any("m" in value[3] for value in values):
                 prober.add_word(surface, "m")
+                # "demandeurs d'asile", "asylum-seekers": the probe reads punctuation as a space
+                core = " ".join(_PROBE_PUNCT.sub(" ", surface).split())
+                variant = (" " if surface.startswith(" ") else "") + core + (" " if surface.endswith(" ") else "")
+                if core and variant != surface:
+                    prober.add_word(variant, "m")
         prober.make_automaton()
         return prober
 

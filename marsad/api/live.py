@@ -14,8 +14,8 @@ def brief(point: dict[str, Any] | None) -> dict[str, Any] | None:
     """A latest value as the overview shows it: number, qualifier, date, independent sources."""
     if not point:
         return None
-    return {k: point[k] for k in ("value", "low", "high", "qualifier", "period_start", "period_end",
-                                  "independent_origins")}
+    return {k: point.get(k) for k in ("value", "low", "high", "qualifier", "unit", "period_start", "period_end",
+                                      "independent_origins")}
 
 
 def arrow(flow: Flow) -> dict[str, Any] | None:

@@ -1,27 +1,29 @@
 """Exports of stored figures and flows, one writer per format, registered by name.
 
-A writer takes the rows (dicts with the columns of FIGURE_COLUMNS or
-FLOW_COLUMNS) and writes them to a binary stream.
+Three tables: `figures` (one row per active figure, with its article id and
+URL), `flows` (one row per point of each flow's series) and `latest` (one row
+per flow: its latest total, daily rate and stock with their dates and
+sources — the table to sum by destination). Country codes come with their
+English names. A writer takes the rows (dicts with the columns of
+`columns.COLUMNS[what]`), the run's facts and a binary stream.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, BinaryIO
 
-from marsad.flows import build_flows
+from marsad.export.columns import COLUMNS, FIGURE_COLUMNS, FLOW_COLUMNS, LATEST, LATEST_COLUMNS
+from marsad.flows import Flow, build_flows
 from marsad.schema import reviewed
 from marsad.store import Store
 
-FIGURE_COLUMNS = ("id", "document_id", "url", "outlet", "language", "published", "value", "low", "high", "qualifier",
-                  "unit", "kind", "per", "movement", "group", "nationality", "origin", "origin_place", "destination",
-                  "destination_place", "period_start", "period_end", "source", "source_type", "review", "evidence")
-FLOW_COLUMNS = ("movement", "origin", "destination", "nationality", "kind", "unit", "per", "window", "since", "place",
-                "part", "value", "low", "high",
-                "qualifier", "period_start", "period_end", "independent_origins", "outlets", "sources", "figures",
-                "conflict", "evidence")
-
+__all__ = ["BINARY", "COLUMNS", "EXPORTERS", "FIGURE_COLUMNS", "FLOW_COLUMNS", "LATEST_COLUMNS", "ExportRun",
+           "export", "exporter"]
 log = logging.getLogger("marsad.export")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection: what a spreadsheet may run
 
@@ -37,7 +39,16 @@ def neutralised(row: dict[str, Any]) -> dict[str, Any]:
     return {k: neutralise(v) for k, v in row.items()}
 
 
-Writer = Callable[[list[dict[str, Any]], str, BinaryIO], None]
+@dataclass
+class ExportRun:
+    """What is exported, and the facts a file should carry about the run."""
+
+    what: str = "figures"
+    bom: bool = False  # CSV and HXL: a UTF-8 byte-order mark, for Excel
+    facts: dict[str, str] = field(default_factory=dict)
+
+
+Writer = Callable[[list[dict[str, Any]], ExportRun, BinaryIO], None]
 EXPORTERS: dict[str, Writer] = {}
 BINARY = {"parquet", "xlsx"}  # formats that need a file, not a terminal
 
@@ -47,6 +58,21 @@ def exporter(name: str) -> Callable[[Writer], Writer]:
         EXPORTERS[name] = fn
         return fn
     return register
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> dict[str, str]:
+    from marsad.places import country_names
+
+    return country_names("en")
+
+
+def _names(row: dict[str, Any]) -> dict[str, Any]:
+    """Country names beside the codes of a row."""
+    names = _english_names()
+    for part in ("nationality", "origin", "destination"):
+        row[f"{part}_name"] = names.get(row.get(part) or "")
+    return row
 
 
 def figure_rows(store: Store) -> list[dict[str, Any]]:
@@ -59,21 +85,27 @@ def figure_rows(store: Store) -> list[dict[str, Any]]:
         if data is None:
             continue
         data["review"] = "invalid" if problem else row.get("decision") or "unreviewed"
-        rows.append({c: data.get(c) for c in FIGURE_COLUMNS})
-    return rows
+        data["article"] = row.get("external_id")
+        rows.append({c: data.get(c) for c in FIGURE_COLUMNS if not c.endswith("_name")})
+    return [_names(r) for r in rows]
+
+
+def _flow_key(flow: Flow) -> dict[str, Any]:
+    return _names({"movement": flow.movement, "origin": flow.origin, "destination": flow.destination,
+                   "nationality": flow.nationality})
 
 
 def flow_rows(store: Store) -> list[dict[str, Any]]:
     """One row per cluster of each flow's series: the flow's facts, once each."""
     rows = []
     for flow in build_flows(store.flow_rows()):
+        key = _flow_key(flow)
         for series in flow.series:
             in_conflict = {id(c) for pair in series.conflicts for c in pair}
             for cluster in series.clusters:
                 d = cluster.as_dict()
                 rows.append({
-                    "movement": flow.movement, "origin": flow.origin, "destination": flow.destination,
-                    "nationality": flow.nationality, "kind": series.kind, "unit": series.unit, "per": series.per,
+                    **key, "kind": series.kind, "unit": series.unit, "per": series.per,
                     "window": series.window, "since": series.since, "place": series.place, "part": series.part,
                     "value": d["value"], "low": d["low"], "high": d["high"], "qualifier": d["qualifier"],
                     "period_start": d["period_start"], "period_end": d["period_end"],
@@ -83,11 +115,49 @@ def flow_rows(store: Store) -> list[dict[str, Any]]:
     return rows
 
 
-def export(store: Store, what: str, fmt: str, out: BinaryIO) -> int:
-    """Write figures or flows in a registered format; returns the row count."""
+def latest_rows(store: Store) -> list[dict[str, Any]]:
+    """One row per flow: its latest total, daily rate and stock (people), each
+    with bounds, qualifier, date, sources and figures; summing `total` by
+    destination counts each flow once."""
+    rows = []
+    for flow in build_flows(store.flow_rows()):
+        s = flow.summary()
+        row = _flow_key(flow)
+        for part, _ in LATEST:
+            point = s[{"total": "latest_total", "daily_rate": "latest_daily_rate", "stock": "latest_stock"}[part]]
+            row.update(_latest(part, point))
+        row.update(first_report=s["first_report"], last_report=s["last_report"],
+                   independent_sources=s["independent_sources"], conflicts=s["conflicts"],
+                   figures=" ".join(str(f.id) for f in flow.figures()))
+        rows.append(row)
+    return rows
+
+
+def _latest(part: str, point: dict[str, Any] | None) -> dict[str, Any]:
+    if not point:
+        return dict.fromkeys((f"{part}{s}" for s in ("", "_low", "_high", "_qualifier", "_unit", "_date",
+                                                      "_sources", "_figures")), None)
+    number = next((point[k] for k in ("value", "low", "high") if point[k] is not None), None)
+    return {part: number, f"{part}_low": point["low"], f"{part}_high": point["high"],
+            f"{part}_qualifier": point["qualifier"], f"{part}_unit": point.get("unit"),
+            f"{part}_date": point["period_end"],
+            f"{part}_sources": point["independent_origins"],
+            f"{part}_figures": " ".join(map(str, point["figures"]))}
+
+
+ROWS = {"figures": figure_rows, "flows": flow_rows, "latest": latest_rows}
+
+
+def export(store: Store, what: str, fmt: str, out: BinaryIO, bom: bool = False) -> int:
+    """Write figures, flows or latest values in a registered format; returns the row count."""
     from marsad.export import to_geojson, to_hxl, to_parquet, to_tabular, to_xlsx  # noqa: F401  (registration)
+    from sqlalchemy import make_url
 
-    rows = figure_rows(store) if what == "figures" else flow_rows(store)
-    EXPORTERS[fmt](rows, what, out)
+    from marsad.pipeline import EXTRACTOR_VERSION
+
+    rows = ROWS[what](store)
+    facts = {"what": what, "rows": str(len(rows)), "exported": datetime.now(UTC).isoformat(timespec="seconds"),
+             "extractor": EXTRACTOR_VERSION, "store": make_url(store.url).render_as_string(hide_password=True),
+             "filters": "none: every active figure; rejected figures left out, corrections applied"}
+    EXPORTERS[fmt](rows, ExportRun(what, bom, facts), out)
     return len(rows)
-

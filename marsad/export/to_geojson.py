@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, BinaryIO
 
-from marsad.export import exporter
+from marsad.export import ExportRun, exporter
 from marsad.geo import country_point
 
 
@@ -19,9 +19,9 @@ def _geometry(row: dict[str, Any]) -> dict[str, Any] | None:
 
 
 @exporter("geojson")
-def write_geojson(rows: list[dict[str, Any]], what: str, out: BinaryIO) -> None:
+def write_geojson(rows: list[dict[str, Any]], run: ExportRun, out: BinaryIO) -> None:
     features = [{"type": "Feature", "geometry": _geometry(row),
-                 "properties": {k: v for k, v in row.items() if k != "evidence" or what == "figures"}}
+                 "properties": {k: v for k, v in row.items() if k != "evidence" or run.what == "figures"}}
                 for row in rows]
     collection = {"type": "FeatureCollection", "features": features}
     out.write(json.dumps(collection, ensure_ascii=False, default=str).encode("utf-8"))

@@ -7,23 +7,29 @@ import io
 import json
 from typing import Any, BinaryIO
 
-from marsad.export import FIGURE_COLUMNS, FLOW_COLUMNS, exporter, neutralised
+from marsad.export import ExportRun, exporter, neutralised
+from marsad.export.columns import COLUMNS
 
 
 def columns(what: str) -> tuple[str, ...]:
-    return FIGURE_COLUMNS if what == "figures" else FLOW_COLUMNS
+    return COLUMNS[what]
+
+
+def text_stream(out: BinaryIO, run: ExportRun) -> io.TextIOWrapper:
+    """UTF-8 text over `out`, with a byte-order mark when asked (Excel then reads Arabic right)."""
+    return io.TextIOWrapper(out, encoding="utf-8-sig" if run.bom else "utf-8", newline="", write_through=True)
 
 
 @exporter("csv")
-def write_csv(rows: list[dict[str, Any]], what: str, out: BinaryIO) -> None:
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-    writer = csv.DictWriter(text, fieldnames=list(columns(what)), extrasaction="ignore")
+def write_csv(rows: list[dict[str, Any]], run: ExportRun, out: BinaryIO) -> None:
+    text = text_stream(out, run)
+    writer = csv.DictWriter(text, fieldnames=list(columns(run.what)), extrasaction="ignore")
     writer.writeheader()
     writer.writerows(neutralised(row) for row in rows)
     text.detach()
 
 
 @exporter("jsonl")
-def write_jsonl(rows: list[dict[str, Any]], what: str, out: BinaryIO) -> None:
+def write_jsonl(rows: list[dict[str, Any]], run: ExportRun, out: BinaryIO) -> None:
     for row in rows:
         out.write((json.dumps(row, ensure_ascii=False, default=str) + "\n").encode("utf-8"))

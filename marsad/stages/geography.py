@@ -127,7 +127,8 @@ def _places_for(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity
     # "تدفقوا ... منذ الإعلان عن التعبئة للقتال في أوكرانيا": past a "since"
     # after the figure, places belong to the event, not to the movement
     last = max(a[1] for a in anchors)
-    cut = min((m.i for m in sent.having("TIME.since") if m.i >= last and not sent.concept_at(m.j, "PLACE")),
+    since = sent.having("TIME.since") + sent.having("TIME.since_start")  # "desde el comienzo de la invasión de Rusia"
+    cut = min((m.i for m in since if m.i >= last and not sent.concept_at(m.j, "PLACE")),
               default=len(sent.tokens))  # "з України" (from Ukraine) is a place, not a "since"
     events = _since_clauses_before(sent, q)
     out = []

@@ -113,14 +113,14 @@ def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
     return best
 
 
-_COMPLETE_PERIOD = ("TIME.this", "TIME.last", "TIME.yesterday", "TIME.today")
+_COMPLETE_PERIOD = ("TIME.this", "TIME.last", "TIME.yesterday", "TIME.today", "RATE")
 
 
 def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
     for back in (1, 2, 3):
         for m in sent.at.get(q.i - back, ()):
             if m.is_("TIME.unit") and any(x.j >= m.i and x.is_(p) for p in _COMPLETE_PERIOD for x in sent.at.get(m.i - 1, ())):
-                continue  # "رواں ماہ ایک لاکھ ...", "last week 3,000 ...": the period is complete, the number counts
+                continue  # "رواں ماہ ایک لاکھ", "last week 3,000", "chaque année des milliers": a complete period, the number counts
             if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population")
                                or (m.is_("MONTH") or m.is_("TIME.unit")) and _date_like(q) or m.is_("NOT.capacity")
                                or m.is_("MEASURE.size")):
@@ -210,6 +210,12 @@ def _still(sent: Sentence, trigger: Match | None) -> Match | None:
     return next((m for m in sent.having("STATE.still") if 0 <= trigger.i - m.j <= 1), None)
 
 
+def _carries_cargo(sent: Sentence, vehicle: Match) -> bool:
+    """A cargo word (aid, food, fuel) within a few words of the vehicles, in their clause."""
+    return any(abs(m.i - vehicle.j) <= 5 or abs(vehicle.i - m.j) <= 3 for m in sent.having("NOT.cargo")
+               if sent.distance((vehicle.i, vehicle.j), (m.i, m.j)) < float("inf"))
+
+
 def _kind(sent: Sentence, q: Quantity, movement: str, from_noun: bool) -> tuple[str, str | None, str | None]:
     for k in list(range(q.j, min(q.j + 10, len(sent.tokens)))) + list(range(max(0, q.i - 3), q.i)):
         rate = sent.concept_at(k, "RATE")
@@ -271,6 +277,8 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         unit = "households" if noun.concept == "UNIT.household" else "vehicles"
         if unit == "vehicles" and movement == "waiting":
             kind = "stock"
+        if unit == "vehicles" and _carries_cargo(sent, noun):
+            return None  # "diez camiones cargados con alimentos": aid trucks carry no one who moves
     if noun is not None:
         rules.append(f"{lex}.{noun.entry.rule}")
     confidence = 0.55 + (0.15 if noun or demonym else 0) + (0.15 if trigger and dist <= 4 else 0)
@@ -287,8 +295,9 @@ def inherit_movement(sent: Sentence, q: Quantity, previous: str | None) -> Movem
         return None
     noun, demonym, reject = _noun_after(sent, q)
     blocker, block_d = _blocker(sent, q)
-    if reject is not None or (blocker is not None and block_d < dist) or _modal_near(sent, q, None):
-        return None
+    if reject is not None or (blocker is not None and block_d < dist) or _modal_near(sent, q, None) \
+            or _is_year(q, noun):
+        return None  # "en 2022 fueron 248.283": the year is no count
     kind, per, rate_rule = _kind(sent, q, previous, False)
     rules = list(q.rules) + [f"{sent.lex.code}.{anaphor.entry.rule}:inherits"] + ([f"{sent.lex.code}.{rate_rule}"] if rate_rule else [])
     unit = "households" if noun is not None and noun.concept == "UNIT.household" else "people"

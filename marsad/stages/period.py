@@ -135,7 +135,29 @@ class PeriodFinder:
             self._set_role(expr)
             found.append(expr)
             k = max(expr.j, k + 1)
-        return found
+        return self._join_date_ranges(found)
+
+    _DATES = ("period.date", "period.month_year", "period.day_range")
+
+    def _join_date_ranges(self, found: list[TimeExpr]) -> list[TimeExpr]:
+        """"entre el 1 de octubre de 2024 y el 31 de marzo de 2025", "from 1 October to 31 March":
+        two dates joined by "to" (or by "and" after "between") are one span."""
+        out: list[TimeExpr] = []
+        links = set(self.lex.settings.get("day_range_links", ()))
+        and_words = set(self.lex.settings.get("and_words", ()))
+        articles = set(self.lex.settings.get("date_articles", ()))
+        for expr in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.rule in self._DATES and expr.rule in self._DATES and prev.start <= expr.end:
+                gap = [t.text for t in self.tokens[prev.j:expr.i] if t.text not in articles]
+                opened = any(self.concept_at(prev.i - b, "RANGE.between") for b in (1, 2))
+                link = len(gap) == 1 and (gap[0] in links or (self.concept_at(prev.j, "RANGE.to") is not None
+                                                             and (gap[0] not in and_words or opened)))
+                if link:
+                    out[-1] = TimeExpr(prev.i, expr.j, prev.start, expr.end, "during", "period.date_range")
+                    continue
+            out.append(expr)
+        return out
 
     def _set_role(self, expr: TimeExpr) -> None:
         for back in (1, 2):
@@ -304,6 +326,8 @@ class PeriodFinder:
             j = self.concept_at(j + 1, "MONTH").j  # type: ignore[union-attr]
         if j < len(self.tokens) and self.tokens[j].text == ",":
             j += 1 if _year_at(self.tokens, j + 1) else 0
+        if j < len(self.tokens) and self.tokens[j].text in self.lex.settings.get("date_connectors", ()):
+            j += 1 if _year_at(self.tokens, j + 1) else 0  # "1 de octubre de 2024"
         year = _year_at(self.tokens, j)
         try:
             d = date(year, month_no, day) if year else _latest(self.pub, month_no, day)

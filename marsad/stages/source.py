@@ -67,6 +67,8 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
         k -= 1
     if k < verb and " ".join(x.text for x in sent.tokens[k:say.i]) not in settings.get("pronouns", ()):
         return k, verb
+    if settings.get("verb_final"):
+        return say.j, say.j  # "ذرائع نے کہا کہ": the speaker never follows the verb; a pronoun names no one
     k = say.j  # "said UNHCR spokesperson Andrej Mahecic"
     while k < len(sent.tokens) and k - say.j < MAX_SPEAKER and sent.tokens[k].text not in STOP_PUNCT | comps:
         k += 1

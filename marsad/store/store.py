@@ -389,7 +389,7 @@ class Store:
         last_review = (select(reviews.c.figure_id, func.max(reviews.c.id).label("review_id"))
                        .where(reviews.c.orphaned.is_(False)).group_by(reviews.c.figure_id).subquery())
         q = (select(figures, documents.c.url, documents.c.language, documents.c.published, documents.c.outlet,
-                    documents.c.wire, reviews.c.decision, reviews.c.corrections)
+                    documents.c.wire, documents.c.external_id, reviews.c.decision, reviews.c.corrections)
              .join(documents, documents.c.id == figures.c.document_id)
              .outerjoin(last_review, last_review.c.figure_id == figures.c.id)
              .outerjoin(reviews, reviews.c.id == last_review.c.review_id)

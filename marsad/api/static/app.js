@@ -60,13 +60,14 @@ const fmt = (n) => (n === null || n === undefined ? "…" : NF.format(n));
 const fmtDate = (d) => { if (!d) return "…"; const date = d instanceof Date ? d : new Date(d + "T00:00:00Z"); return isNaN(date) ? String(d) : DF.format(date); };
 const rtl = () => L.dir === "rtl";
 const to = () => (rtl() ? " ← " : " → ");  // the arrow points the way the line is read
+const unitWord = (f) => (f.unit && f.unit !== "people" ? " " + label("unit", f.unit) : "");
 /** A figure's number with its qualifier in words: "about 40,000", "10,000–99,999". */
 function number(f) {
   if (!f) return "–";
   const q = f.qualifier || "exact";
-  if (q === "at_least") return `${label("qualifier", q)} ${fmt(f.value ?? f.low)}`;
-  if (q === "at_most") return `${label("qualifier", q)} ${fmt(f.value ?? f.high)}`;
-  const n = f.value !== null && f.value !== undefined ? fmt(f.value) : `${fmt(f.low)}–${fmt(f.high)}`;
+  if (q === "at_least") return `${label("qualifier", q)} ${fmt(f.value ?? f.low)}${unitWord(f)}`;
+  if (q === "at_most") return `${label("qualifier", q)} ${fmt(f.value ?? f.high)}${unitWord(f)}`;
+  const n = (f.value !== null && f.value !== undefined ? fmt(f.value) : `${fmt(f.low)}–${fmt(f.high)}`) + unitWord(f);
   return q === "exact" || q === "range" ? n : `${label("qualifier", q)} ${n}`;
 }
 const flowName = (f) => `${label("movement", f.movement)}: ${country(f.origin)}${to()}${country(f.destination)}${f.nationality ? " (" + country(f.nationality) + ")" : ""}`;
@@ -142,10 +143,13 @@ async function overview() {
 // -- flow page ----------------------------------------------------------------
 const KIND_ORDER = { total: 0, rate: 1, stock: 2 };
 function seriesTitle(s) {
-  const unit = ` · ${label("unit", s.unit)}`;
-  if (s.kind === "rate") return t("series.rate", { per: label("per", s.per) }) + unit;
-  return t(`series.${s.kind}`) + unit;
+  const head = s.kind === "rate" ? t("series.rate", { per: label("per", s.per) }) : t(`series.${s.kind}`);
+  const parts = [label("unit", s.unit), s.window && s.window !== "cumulative" ? t(`series.window.${s.window}`) : "",
+    s.since ? t("series.since", { date: fmtDate(s.since) }) : "", s.place ? t("series.place", { place: s.place }) : "",
+    s.part ? t("series.part", { part: s.part }) : ""];
+  return [head, ...parts.filter(Boolean)].join(" · ");
 }
+const headline = (s) => !s.place && !s.part && (!s.window || s.window === "cumulative");
 function pointLabel(p) {
   return `${number(p)} · ${tn("flow.point_sources", p.independent_origins)}`;
 }
@@ -160,7 +164,7 @@ async function flowPage() {
     el("tr", {}, latestCell(flow.latest_total), latestCell(flow.latest_daily_rate), latestCell(flow.latest_stock)));
   const sections = [el("section", {}, el("h2", {}, flowName(flow)), glance,
     el("p", { class: "muted" }, `${t("flow.first_report")} ${fmtDate(flow.first_report)} · ${t("flow.last_report")} ${fmtDate(flow.last_report)} · ${tn("flow.independent_sources", flow.independent_sources)}`))];
-  const series = flow.series.slice().sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9));
+  const series = flow.series.slice().sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || headline(b) - headline(a));
   for (const s of series) {
     const chart = marsadCharts.seriesChart(s.points, { width: width(), rtl: rtl(), fmt, fmtDate, fmtDay: (d) => DAYF.format(d), pointLabel, label: seriesTitle(s),
       xLabel: t("chart.date"), title: (pt) => `${fmtDate(pt.period_end)}: ${pointLabel(pt)}`,

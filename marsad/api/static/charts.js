@@ -99,7 +99,7 @@ window.marsadCharts = (() => {
   function circleData(dests) {
     const best = new Map();
     for (const d of dests) {
-      const point = d.latest_stock || d.latest_total;
+      const point = [d.latest_stock, d.latest_total].find((p) => p && (p.unit || "people") === "people");
       const value = point ? central(point) : null;
       if (!d.point || !value) continue;
       const seen = best.get(d.destination);

@@ -80,3 +80,12 @@ def test_south_asian_scale_words() -> None:
     assert (g["value"], g["destination"]) == (15000000, "PK")
     (h,) = figures("Pakistan has deported 20 lakh Afghans since 2023.")
     assert (h["value"], h["movement"], h["nationality"], h["destination"]) == (2000000, "returned", "AF", "AF")
+
+
+def test_aid_trucks_are_not_vehicles_that_move_people() -> None:
+    assert figures("Twenty trucks loaded with food and medicine entered Gaza through Rafah on Saturday.") == []
+
+
+def test_a_span_from_one_date_to_another() -> None:
+    (f,) = figures("From 1 October 2024 to 31 March 2025, 180,417 Haitians were deported.", published="2025-04-02")
+    assert (f["period_start"], f["period_end"]) == ("2024-10-01", "2025-03-31")

@@ -59,3 +59,33 @@ def test_a_general_directorate_is_the_government() -> None:
         "La Dirección General de Migración informó que 3.200 haitianos fueron deportados en abril.",
         published="2024-05-02", language="es")]
     assert (f["value"], f["movement"], f["nationality"], f["source_type"]) == (3200, "returned", "HT", "government")
+
+
+def test_a_series_goes_on_with_reached_and_skips_its_years() -> None:
+    found = [f.annotation() for f in extract(
+        "En 2021 unos 9.000 migrantes cruzaron la selva. Al año siguiente la cifra se multiplicó y alcanzó las "
+        "150.000 personas.", published="2024-01-10", language="es")]
+    assert [(f["value"], f["movement"]) for f in found] == [(9000, "arrived"), (150000, "arrived")]
+    assert all(f["value"] != 2021 for f in found)
+
+
+def test_aid_trucks_carry_no_one_who_moves() -> None:
+    text = "Un convoy de doce camiones cargados con alimentos y medicinas entró en la Franja de Gaza."
+    assert [f.annotation() for f in extract(text, published="2023-10-28", language="es")] == []
+    (f,) = [f.annotation() for f in extract("Unos 40 autobuses con evacuados llegaron a Jan Yunis.",
+                                            published="2023-10-28", language="es")]
+    assert (f["value"], f["unit"]) == (40, "vehicles")
+
+
+def test_a_span_between_two_full_dates() -> None:
+    (f,) = [f.annotation() for f in extract(
+        "Entre el 1 de octubre de 2024 y el 31 de marzo de 2025 fueron deportados 150.000 haitianos.",
+        published="2025-04-02", language="es")]
+    assert (f["period_start"], f["period_end"], f["movement"]) == ("2024-10-01", "2025-03-31", "returned")
+
+
+def test_the_country_of_the_war_since_its_start_is_no_origin() -> None:
+    (f,) = [f.annotation() for f in extract(
+        "Unos 2 millones de ucranianos han huido desde el comienzo de la invasión de Rusia.",
+        published="2022-04-02", language="es")]
+    assert (f["nationality"], f["origin"]) == ("UA", "UA")

@@ -56,3 +56,30 @@ def test_central_africans_are_a_nationality() -> None:
     (f,) = [f.annotation() for f in extract("Près de 6 000 Centrafricains sont arrivés au Tchad en mai.",
                                             published="2023-06-10", language="fr")]
     assert (f["nationality"], f["origin"], f["destination"]) == ("CF", "CF", "TD")
+
+
+def test_a_movement_word_with_an_apostrophe_is_found_and_a_is_no_number() -> None:
+    found = [f.annotation() for f in extract("En 2023, la route a été empruntée par plus de 12 000 demandeurs d'asile.",
+                                             published="2023-11-02", language="fr")]
+    assert [(f["low"], f["qualifier"], f["movement"]) for f in found] == [(12000, "at_least", "asylum")]
+
+
+def test_a_yearly_rate_before_a_vague_number() -> None:
+    (f,) = [f.annotation() for f in extract("L'île voit chaque année des milliers de migrants arrivés par la mer.",
+                                            published="2023-07-06", language="fr")]
+    assert (f["low"], f["high"], f["kind"], f["per"], f["movement"]) == (1000, 9999, "rate", "year", "arrived")
+
+
+def test_people_sleeping_rough_are_a_stock() -> None:
+    (f,) = [f.annotation() for f in extract("Environ 150 exilés dorment toujours dans un gymnase de Calais.",
+                                            published="2023-07-06", language="fr")]
+    assert (f["value"], f["movement"], f["kind"]) == (150, "hosted", "stock")
+
+
+def test_first_of_the_month_and_a_span_of_two_dates() -> None:
+    (f,) = [f.annotation() for f in extract("Le 1er mars, 300 migrants sont arrivés à Mayotte.",
+                                            published="2025-04-01", language="fr")]
+    assert (f["period_start"], f["period_end"]) == ("2025-03-01", "2025-03-01")
+    (g,) = [f.annotation() for f in extract("Du 1er octobre au 31 mars, 5 000 migrants sont arrivés à Mayotte.",
+                                            published="2025-04-01", language="fr")]
+    assert (g["period_start"], g["period_end"]) == ("2024-10-01", "2025-03-31")

@@ -51,3 +51,22 @@ def test_casualties_damage_and_arrests_are_not_figures() -> None:
 def test_sentences_end_at_the_urdu_full_stop_without_a_space() -> None:
     found = figures("اب تک 700 پاکستانی لبنان سے وطن واپس آئے۔پنجاب میں 90 افراد ہلاک ہوئے۔")
     assert [(f["value"], f["movement"]) for f in found] == [(700, "returned")]
+
+
+def test_according_to_details_or_sources_names_no_speaker() -> None:
+    (f,) = figures("تفصیلات کے مطابق بلوچستان کے 40 ہزار متاثرین تاحال بے گھر ہیں۔")
+    assert (f["source"], f["source_type"]) == (None, "unknown")
+    (g,) = figures("ذرائع نے کہا کہ پنجاب کے 12 ہزار سیلاب متاثرین تاحال بے گھر ہیں۔")
+    assert (g["source"], g["source_type"]) == (None, "unknown")
+
+
+def test_a_place_in_the_genitive_is_where_the_displaced_are() -> None:
+    (f,) = figures("سندھ کے 25 ہزار سیلاب متاثرین تاحال بے گھر ہیں۔")
+    assert (f["origin"], f["destination"], f["kind"]) == ("PK", "PK", "stock")
+
+
+def test_men_women_and_children_among_them_are_parts() -> None:
+    found = extract("گزشتہ روز 4ہزار12 افغان باشندے اپنے وطن واپس گئےجن میں 1200 مرد، 1300 خواتین اور 1512 بچے شامل تھے۔",
+                    published="2024-11-06", language="ur")
+    assert [f.value for f in found] == [4012, 1200, 1300, 1512]
+    assert [f.part_of for f in found[1:]] == [found[0].start] * 3
