@@ -34,7 +34,7 @@ from marsad.store import Store  # noqa: E402
 def _get(port: int, path: str, local: threading.local) -> float:
     conn = getattr(local, "conn", None)
     if conn is None:
-        conn = local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn = local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1800)
     start = time.perf_counter()
     conn.request("GET", path)
     response = conn.getresponse()
@@ -118,7 +118,11 @@ def main() -> None:
                       f"({args.requests} requests, {args.clients} clients; first answer {warm * 1000:.0f} ms)")
         finally:
             server.terminate()
-            server.wait(timeout=10)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
 
 
 if __name__ == "__main__":

@@ -307,7 +307,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.run("marsad.api.app:create_app_from_env", factory=True, host=settings.host, port=settings.port,
                     workers=settings.workers, log_level="warning")
     else:
-        uvicorn.run(create_app(settings.db), host=settings.host, port=settings.port, log_level="warning")
+        uvicorn.run(create_app(settings.db, warm=True), host=settings.host, port=settings.port, log_level="warning")
     return 0
 
 

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import secrets
+import threading
 from pathlib import Path
 from typing import Any, Literal
 
@@ -57,8 +58,10 @@ class ArticleIn(BaseModel):
     title: str | None = Field(default=None, max_length=500)
 
 
-def create_app(db: str, token: str | None = None) -> FastAPI:
-    """The app over store `db`; writes need `token` (default: $MARSAD_TOKEN)."""
+def create_app(db: str, token: str | None = None, warm: bool = False) -> FastAPI:
+    """The app over store `db`; writes need `token` (default: $MARSAD_TOKEN). With
+    `warm`, the overview is built in a background thread as the app starts, so
+    that the first readers find it ready (`marsad serve`)."""
     store = Store(db)
     settings = Settings.load()
     secret = (token if token is not None else settings.token) or None
@@ -216,6 +219,10 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     add_pages(app, STATIC)
 
     app.state.store = store
+    if warm:
+        unfiltered = parse_filters()
+        threading.Thread(target=overviews.answer, daemon=True, name="marsad-warm-overview",
+                         args=(state, key_of("overview", unfiltered), lambda now: overview_body(unfiltered, now))).start()
     return app
 
 
@@ -242,7 +249,7 @@ def _plain(value: Any) -> Any:
 
 def create_app_from_env() -> FastAPI:
     """For `marsad serve --workers N`: each worker process builds its app."""
-    return create_app(Settings.load().db)
+    return create_app(Settings.load().db, warm=True)
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:
