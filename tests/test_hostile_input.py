@@ -223,3 +223,12 @@ def test_a_trickling_url_is_cut_at_the_time_limit(capsys: pytest.CaptureFixture[
     assert code == 1 and elapsed < 30
     assert [d["url"] for d in docs] == [f"{base}/page"]
     assert "fetch_seconds" in fails[f"{base}/slow"]
+
+
+def test_a_number_of_thousands_of_digits_costs_only_its_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text("\n".join(['{"id": ' + "9" * 5000 + ', "text": "x"}', json.dumps({"text": EN})]),
+                                      encoding="utf-8")
+    db = str(tmp_path / "m.db")
+    code, _ = _ingest(capsys, db, str(tmp_path / "a.jsonl"))
+    docs, fails = _stored(db)
+    assert code == 1 and len(docs) == 1 and "digits" in fails[f"{tmp_path / 'a.jsonl'}#1"]

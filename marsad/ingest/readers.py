@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
+from typing import Any
 
 from marsad.corpus import parse_document
 from marsad.ingest.decode import DecodeError, decode, looks_binary
@@ -190,6 +191,10 @@ def _parse_json(text: str, limits: Limits) -> object:
         value = json.loads(text)
     except RecursionError:
         raise LimitExceeded(f"nested deeper than {limits.max_depth} levels (setting max_depth)") from None
+    except ValueError as exc:
+        if isinstance(exc, json.JSONDecodeError):
+            raise
+        raise LimitExceeded(str(exc)) from None  # a number of more than 4300 digits
     if json_depth(value) > limits.max_depth:
         raise LimitExceeded(f"nested deeper than {limits.max_depth} levels (setting max_depth)")
     return value
@@ -264,18 +269,23 @@ def read_feed(data: bytes, source: str, declared: str | None = None, limits: Lim
         yield Failure(source, f"not a readable feed ({feed.get('bozo_exception', 'malformed')})")
         return
     for n, entry in enumerate(feed.entries, 1):
-        html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
-        text = _html_to_text(html)
-        title = entry.get("title")
-        if title:
-            text = f"{title}\n{text}"
-        if not text.strip():
-            yield Failure(f"{source}#{n}", "feed entry without text")
-            continue
-        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}" if parsed else None
-        yield RawArticle(text, f"{source}#{n}", entry.get("link"), title, published, None, "utf-8",
-                         entry.get("id"))
+        try:
+            yield _feed_entry(entry, f"{source}#{n}")
+        except Exception as exc:  # one odd entry costs only itself
+            yield Failure(f"{source}#{n}", f"feed entry {n} cannot be read: {exc.__class__.__name__}: {exc}")
+
+
+def _feed_entry(entry: Any, where: str) -> Item:
+    html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
+    text = _html_to_text(html)
+    title = entry.get("title")
+    if title:
+        text = f"{title}\n{text}"
+    if not text.strip():
+        return Failure(where, "feed entry without text")
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    published = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}" if parsed else None
+    return RawArticle(text, where, entry.get("link"), title, published, None, "utf-8", entry.get("id"))
 
 
 def _html_to_text(html: str) -> str:
