@@ -225,7 +225,8 @@ def test_a_trickling_url_is_cut_at_the_time_limit(capsys: pytest.CaptureFixture[
     assert "fetch_seconds" in fails[f"{base}/slow"]
 
 
-def test_a_number_of_thousands_of_digits_costs_only_its_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_number_of_thousands_of_digits_costs_only_its_line(capsys: pytest.CaptureFixture[str],
+                                                             tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text("\n".join(['{"id": ' + "9" * 5000 + ', "text": "x"}', json.dumps({"text": EN})]),
                                       encoding="utf-8")
     db = str(tmp_path / "m.db")

@@ -221,8 +221,9 @@ def create_app(db: str, token: str | None = None, warm: bool = False) -> FastAPI
     app.state.store = store
     if warm:
         unfiltered = parse_filters()
+        key = key_of("overview", unfiltered)
         threading.Thread(target=overviews.answer, daemon=True, name="marsad-warm-overview",
-                         args=(state, key_of("overview", unfiltered), lambda now: overview_body(unfiltered, now))).start()
+                         args=(state, key, lambda now: overview_body(unfiltered, now))).start()
     return app
 
 
