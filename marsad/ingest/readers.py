@@ -317,14 +317,15 @@ def read_warc(data: bytes, source: str, declared: str | None = None, limits: Lim
                 continue
             n += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
-            body = record.content_stream().read(limits.max_bytes + 1)
-            if getattr(record.raw_stream, "limit", 0) > 0 and len(body) <= limits.max_bytes:
-                n, cut = n - 1, Truncated("the archive ends inside a record")  # reported below
-                break
-            if len(body) > limits.max_bytes:
+            declared_too_long = (record.length or 0) > limits.max_bytes  # skipped as a stream, never held
+            body = b"" if declared_too_long else _read_capped(record, limits.max_bytes + 1)
+            if declared_too_long or len(body) > limits.max_bytes:
                 yield Failure(f"{source}#{url or n}", f"record {n} is over {limits.max_bytes} bytes "
                                                       f"(setting max_bytes)")
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                n, cut = n - 1, Truncated("the archive ends inside a record")  # reported below
+                break
             charset = ctype.split("charset=")[-1].strip() if "charset=" in ctype else None
             yield from read_html(body, f"{source}#{url or n}", charset, limits, url)
     except (ArchiveLoadFailed, Truncated, LimitExceeded, EOFError, OSError, ValueError) as exc:
@@ -335,6 +336,14 @@ def read_warc(data: bytes, source: str, declared: str | None = None, limits: Lim
         yield _warc_failure(source, n, failure)
     elif n == 0:
         yield Failure(source, "no HTML response records in the web archive")
+
+
+def _read_capped(record: Any, cap: int) -> bytes:
+    """A record's content, at most `cap` bytes, read a megabyte at a time (no copies of a large body)."""
+    stream, out = record.content_stream(), bytearray()
+    while len(out) < cap and (chunk := stream.read(min(1 << 20, cap - len(out)))):
+        out += chunk
+    return bytes(out)
 
 
 def _warc_failure(source: str, n: int, exc: Exception) -> Failure:
