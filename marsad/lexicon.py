@@ -22,7 +22,7 @@ from babel.dates import get_month_names
 
 from marsad.lang import LANG_DIR, available_languages, read_tsv
 from marsad.places import country_entries, demonym_entries
-from marsad.tokens import Token, tokenize
+from marsad.tokens import UNSPACED_RE, Token, tokenize
 from marsad.normalize import IGNORABLE, fold_token, normalize
 
 
@@ -83,6 +83,15 @@ class Lexicon:
 
     # -- building -----------------------------------------------------------
     def add(self, form: str, concept: str, payload: Any = None) -> None:
+        """Add a form, and its other scripts when the language lists OpenCC
+        conversions (`script_variants: [s2t, s2tw]`: 难民 is also 難民)."""
+        self._add(form, concept, payload)
+        for convert in _converters(tuple(self.settings.get("script_variants", ()))):
+            variant = convert(form)
+            if variant != form:
+                self._add(variant, concept, payload)
+
+    def _add(self, form: str, concept: str, payload: Any = None) -> None:
         words = tuple(t.text for t in tokenize(normalize(form.strip("*"))))
         if not words:
             raise ValueError(f"{self.code}: empty form for {concept}")
@@ -119,8 +128,8 @@ class Lexicon:
                 country = next((e.payload["iso"] for e in entries if e.concept == "DEMONYM"
                                 or (e.concept == "PLACE" and e.payload.get("place") is None)), None)
                 for clitic, first in self._surfaces(words):
-                    lead = "" if first.startswith("*") else " "
-                    surface = lead + " ".join((first.lstrip("*"),) + words[1:]) + ("" if open_end else " ")
+                    surface = _join((first.lstrip("*"),) + words[1:], bounded_start=not first.startswith("*"),
+                                    bounded_end=not open_end)
                     found = automaton.get(surface, None)
                     value = (len(words), clitic, entries, kinds, country)
                     automaton.add_word(surface, found + [value] if found else [value])
@@ -195,25 +204,20 @@ class Lexicon:
         A Latin word in a text of another script ("[Russians]" left
         untranslated) is looked up in the fallback language."""
         self._ensure_compiled()
-        starts: dict[int, int] = {}
-        parts = []
-        pos = 1
-        for k, tok in enumerate(tokens):
-            starts[pos] = k
-            text = tok.text.replace(" ", "_")
-            parts.append(text)
-            pos += len(text) + 1
-        stream = " " + " ".join(parts) + " "
+        stream, starts = _stream(tokens)
         best: list[list[Match]] = [[] for _ in tokens]
         for end, values in self._automaton.iter(stream):
+            last = bisect_right(starts, end - 1 if stream[end] == " " else end) - 1  # the token the match ends in
             for n, clitic, entries, _, _ in values:
-                i = self._start_token(stream, starts, end, n)
-                if i is None or i + n > len(tokens):
+                i = last - n + 1
+                if i < 0:
                     continue
                 if best[i] and best[i][0].j - i > n:
                     continue
                 found = [Match(e, i, i + n, clitic) for e in entries]
                 best[i] = found if not best[i] or best[i][0].j - i < n else best[i] + found
+        if any(_unspaced(t.text) for t in tokens):
+            _drop_inner_words(tokens, best)
         fallback = self.settings.get("fallback_language")
         if fallback and any(t.kind == "word" and t.text.isascii() and not best[k] for k, t in enumerate(tokens)):
             other = load_lexicon(fallback).table(tokens)
@@ -222,19 +226,6 @@ class Lexicon:
                     best[k] = other[k]
         return best
 
-    @staticmethod
-    def _start_token(stream: str, starts: dict[int, int], end: int, n: int) -> int | None:
-        """Token index where a match of n words ending at `end` begins."""
-        spaces = 0
-        k = end - 1 if stream[end] == " " else end
-        while k >= 0:
-            if stream[k] == " ":
-                spaces += 1
-                if spaces == n:
-                    return starts.get(k + 1)
-            k -= 1
-        return None
-
     def match_at(self, tokens: list[Token], i: int) -> list[Match]:
         """Entries of the longest key that starts at token `i`."""
         return self.table(tokens)[i]
@@ -242,6 +233,63 @@ class Lexicon:
     def scan(self, tokens: list[Token]) -> list[Match]:
         """All matches over `tokens`, longest first at each position."""
         return [m for found in self.table(tokens) for m in found]
+
+
+@lru_cache(maxsize=4)
+def _converters(configs: tuple[str, ...]) -> list[Callable[[str], str]]:
+    """OpenCC converters (dictionaries inside the wheel) for a language's script variants."""
+    if not configs:
+        return []
+    import opencc
+
+    return [opencc.OpenCC(config).convert for config in configs]
+
+
+def _unspaced(word: str) -> bool:
+    """One letter of a script written without spaces (a Han character)."""
+    return len(word) == 1 and UNSPACED_RE.match(word) is not None
+
+
+def _drop_inner_words(tokens: list[Token], best: list[list[Match]]) -> None:
+    """In unspaced script a word found inside a longer one that began before it
+    is no word there (马里 in 索马里, 难民 in 难民营): longest from the left."""
+    reach = 0
+    for k, tok in enumerate(tokens):
+        if not _unspaced(tok.text):
+            continue
+        if k < reach:
+            best[k] = []
+        elif best[k]:
+            reach = best[k][0].j
+
+
+def _join(words: tuple[str, ...], bounded_start: bool = True, bounded_end: bool = True) -> str:
+    """How lookup words stand in running text: spaced scripts between spaces
+    (a word boundary each side), letters of unspaced scripts side by side, so
+    that "流离失所" is found inside "有12万人流离失所了" as it is written."""
+    out = [" " if bounded_start and not _unspaced(words[0]) else ""]
+    for k, word in enumerate(words):
+        if k and not (_unspaced(word) and _unspaced(words[k - 1])):
+            out.append(" ")
+        out.append(word)
+    out.append(" " if bounded_end and not _unspaced(words[-1]) else "")
+    return "".join(out)
+
+
+def _stream(tokens: list[Token]) -> tuple[str, list[int]]:
+    """The tokens joined as `_join` joins lookup words, and where each starts in it."""
+    parts, starts, pos, previous = [" "], [], 1, ""
+    for tok in tokens:
+        text = tok.text.replace(" ", "_")
+        if previous and not (_unspaced(text) and _unspaced(previous)):
+            parts.append(" ")
+            pos += 1
+        starts.append(pos)
+        parts.append(text)
+        pos += len(text)
+        previous = text
+    parts.append(" ")
+    return "".join(parts), starts
 
 
 def _load_concepts(lex: Lexicon, path: Path) -> None:
@@ -292,8 +340,9 @@ def load_lexicon(code: str) -> Lexicon:
             for suffix in settings["suffix_roles"]:  # "17 Şubatta"
                 lex.add(name + suffix, f"MONTH.{number}")
         for number, name in get_month_names("abbreviated", locale=locale).items():
-            if len(name.rstrip(".")) >= 3 and code != "ar":
-                lex.add(name.rstrip("."), f"MONTH.{number}")
+            short = name.rstrip(".")
+            if (len(short) >= 3 or not short.isalpha()) and code != "ar":  # "Feb", "3月"; not "Fe"
+                lex.add(short, f"MONTH.{number}")
     stop = {normalize(r["form"]) for r in read_tsv(folder / "stoplist.tsv")}
     places = read_tsv(folder / "places.tsv")
     for form, payload in country_entries(code, places, stop, settings):

@@ -34,6 +34,10 @@ _ONE_TO_ONE = {
 for _zero, _block in ((0x0660, "arabic-indic"), (0x06F0, "persian")):
     for _i in range(10):
         _ONE_TO_ONE[chr(_zero + _i)] = str(_i)
+# Full-width forms of ASCII (Chinese and Japanese copy: ３万, ，（）％), corner quotes, the list comma 、.
+for _code in range(0xFF01, 0xFF5F):
+    _ONE_TO_ONE[chr(_code)] = chr(_code - 0xFEE0)
+_ONE_TO_ONE.update({"「": '"', "」": '"', "『": '"', "』": '"', "\u3000": " ", "、": ","})
 
 _TABLE = str.maketrans(_ONE_TO_ONE)
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")

@@ -16,13 +16,14 @@ from marsad.errors import MarsadError
 from marsad.figure import Figure
 from marsad.lang import available_languages
 from marsad.language import detect_language
-from marsad.lexicon import Lexicon, load_lexicon
+from marsad.lexicon import Lexicon, Match, load_lexicon
 from marsad.normalize import normalize, safe_text
 from marsad.schema import parse_date as schema_date
 from marsad.sentence import Sentence
 from marsad.stages.frame import apply_frame, build_frame
 from marsad.stages.geography import attach_places
-from marsad.stages.movement import Movement, attach_movement, continue_list, inherit_movement
+from marsad.stages.movement import (BULLETS, Movement, attach_movement, continue_list, elliptic_item, inherit_movement,
+                                     list_item)
 from marsad.stages.parts import mark_parts
 from marsad.stages.period import PeriodFinder, TimeExpr
 from marsad.stages.quantities import Quantity, find_quantities
@@ -159,7 +160,7 @@ def extract(text: str, *, published: object = None, language: str | None = None)
         return []  # nothing in the text moves: no figure, and no need to read further
     doc = _Doc(text, norm, lex, when)
     starts = [s for s, _ in doc.spans]
-    candidates = sorted({bisect_right(starts, h) - 1 for h in hits} - {-1})
+    candidates = _with_list_items(doc, sorted({bisect_right(starts, h) - 1 for h in hits} - {-1}))
     figures: list[Figure] = []
     for index in candidates:
         start, end = doc.spans[index]
@@ -175,6 +176,33 @@ def extract(text: str, *, published: object = None, language: str | None = None)
     return figures
 
 
+def _is_item(doc: _Doc, index: int) -> bool:
+    return doc.norm[doc.spans[index][0]] in BULLETS
+
+
+def _with_list_items(doc: _Doc, candidates: list[int]) -> list[int]:
+    """The bullet items after a sentence with movement ("Desglose de deportaciones" /
+    "- Octubre 2024: 40.223 personas") are read too, though no movement word is in them."""
+    out = set(candidates)
+    for index in candidates:
+        k = index + 1
+        while k < len(doc.spans) and _is_item(doc, k):
+            out.add(k)
+            k += 1
+    return sorted(out)
+
+
+def _list_heading(doc: _Doc, index: int) -> Match | None:
+    """The movement word of the line that heads the bullet list `index` is in."""
+    k = index - 1
+    while k >= 0 and _is_item(doc, k):
+        k -= 1
+    if k < 0:
+        return None
+    moves = doc.sentence(k).having("MOVE")
+    return moves[-1] if moves else None
+
+
 def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
     sent = doc.sentence(index)
     quantities = find_quantities(doc.lex, sent.tokens, sent.table)
@@ -185,6 +213,11 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
         mv = attach_movement(sent, q)
         if mv is None and movements and movements[-1][1] is not None:
             mv = continue_list(sent, q, movements[-1][0], movements[-1][1])  # type: ignore[arg-type]
+        listed = [(other, other_mv) for other, other_mv, _ in movements if other_mv is not None]
+        if mv is None and listed:  # "…, a los que hay que sumar casi 580.000 en Rumanía"
+            mv = elliptic_item(sent, q, *listed[-1])
+        if mv is None and _is_item(doc, index) and (heading := _list_heading(doc, index)) is not None:
+            mv = list_item(sent, q, heading)
         inherited = mv is None and doc.last_figure is not None
         if inherited:
             mv = inherit_movement(sent, q, doc.last_figure.movement)  # type: ignore[union-attr]

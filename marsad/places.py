@@ -58,7 +58,7 @@ def country_entries(code: str, places: list[dict[str, str]], stop: set[str],
     english = country_names("en")
     endings = (settings or {}).get("case_endings") or {}
     seen: set[str] = set()
-    for iso, name in country_names(code).items():
+    for iso, name in _all_country_names(code, settings or {}):
         variants = _name_variants(name)
         if endings:  # inflected languages: the name in its other cases
             variants += [v for base in _name_variants(name) if " " not in base for v in case_forms(base, endings)]
@@ -88,6 +88,12 @@ def suffixed_forms(form: str, payload: dict[str, Any],
             yield form + suffix, {**payload, "case": role}
 
 
+def _all_country_names(code: str, settings: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """(iso, name) in each CLDR locale the language lists (`country_locales: [zh, zh_Hant]`), else its own."""
+    for locale in settings.get("country_locales") or [code]:
+        yield from country_names(locale).items()
+
+
 @lru_cache(maxsize=1)
 def english_groups() -> dict[str, str]:
     """ISO code -> English plural demonym, from the English data folder."""
@@ -107,6 +113,12 @@ def demonym_entries(code: str, settings: dict[str, Any], rows: list[dict[str, st
                     stop: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
     for row in rows:
         yield row["form"], {"iso": row["iso"], "group": row.get("group") or _group(row["iso"])}
+    # 叙利亚 + 人 (Syrians), and 叙利亚 alone before a noun (叙利亚难民): a people named by its country's name
+    for suffix in settings.get("demonym_suffixes", ()):
+        for iso, name in _all_country_names(code, settings):
+            for form in _name_variants(name):
+                if normalize(form + suffix) not in stop:
+                    yield form + suffix, {"iso": iso, "group": _group(iso)}
     rule = settings.get("demonym_rule")
     if rule == "arabic_nisba":
         for iso, name in country_names(code).items():

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from marsad.lexicon import Lexicon, Match
-from marsad.tokens import Token
+from marsad.tokens import UNSPACED_RE, Token
 
 COMMA_COST = 3
 HARD_BREAKS = {";", "?", "!"}
@@ -57,4 +57,11 @@ class Sentence:
         if any(lo <= k < hi for k in self.breaks):
             return float("inf")
         commas = sum(1 for t in self.tokens[lo:hi] if t.text in SOFT_BREAKS)
-        return (hi - lo) + COMMA_COST * commas
+        return (hi - lo) - self.unspaced_share * self.unspaced[lo:hi].count(True) + COMMA_COST * commas
+
+    # A letter of a script written without spaces (一 Han character) weighs half a word.
+    unspaced_share = 0.5
+
+    @cached_property
+    def unspaced(self) -> list[bool]:
+        return [len(t.text) == 1 and UNSPACED_RE.match(t.text) is not None for t in self.tokens]

@@ -10,12 +10,19 @@ from marsad.normalize import IGNORABLE
 # A number: digit groups joined by separators (98,000 · 98.000 · 98 000 ·
 # 2ر2, where the letter ra stands for the Arabic decimal sign).
 _NUMBER = r"\d+(?:(?:[.,']|ر|\s(?=\d{3}(?!\d)))\d+)*"
-_WORD = rf"[^\W\d_][^\W\d_{IGNORABLE}]*(?:[{IGNORABLE}]+[^\W\d_]+)*[{IGNORABLE}]*|[{IGNORABLE}]+"
+# Scripts written without spaces between words (Han, kana): each of their
+# letters is a token of its own, and the lexicon matches runs of them.
+UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+UNSPACED_RE = re.compile(f"[{UNSPACED}]")
+_LETTER = rf"[^\W\d_{UNSPACED}]"
+_WORD = (rf"[{UNSPACED}]|{_LETTER}[^\W\d_{IGNORABLE}{UNSPACED}]*(?:[{IGNORABLE}]+{_LETTER}+)*[{IGNORABLE}]*"
+         rf"|[{IGNORABLE}]+")
 _MARK = re.compile(f"[{IGNORABLE}]")
 _TOKEN_RE = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>[^\w\s])")
 # Sentence ends: . ! ? ; and line breaks; a full stop needs space after it so
-# that "1.43" stays whole. The Urdu full stop "۔" is never a decimal point.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[;۔])\s*")
+# that "1.43" stays whole. The Urdu full stop "۔" is never a decimal point; the
+# ideographic full stop 。 and ! ? before Han need no space after them.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[;۔])\s*|(?<=。)\s*|(?<=[!?])(?=[" + UNSPACED + "])")
 
 
 @dataclass(frozen=True, slots=True)

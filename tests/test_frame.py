@@ -73,3 +73,24 @@ def test_nationals_entering_their_own_country_returned() -> None:
 def test_a_place_in_a_since_clause_is_where_the_event_is() -> None:
     (f,) = figures("Since the fighting began in Sudan, more than 600,000 Sudanese have crossed into Chad.", "en")
     assert (f.origin, f.destination, f.movement) == ("SD", "TD", "arrived")
+
+
+def test_displaced_people_arriving_in_a_town_moved_inside_their_country() -> None:
+    (f,) = figures("About 20,000 displaced people have arrived in Kassala since Friday, the agency said.", "en")
+    assert (f.origin, f.destination, f.nationality) == ("SD", "SD", "SD")
+    assert "default.displaced_arrive_within" in f.rule
+
+
+def test_fleeing_a_town_with_no_place_abroad_stays_inside_the_country() -> None:
+    (f,) = figures("Nearly 90,000 people have fled Khan Younis in Gaza since Monday, UNRWA said.", "en")
+    assert (f.origin, f.destination) == ("PS", "PS")
+    (g,) = figures("فر نحو 40 ألف شخص من مدينة درنة الليبية منذ الأحد.", "ar")
+    assert (g.origin, g.destination, g.nationality) == ("LY", "LY", "LY")
+
+
+def test_those_who_left_in_a_report_of_arrivals_left_the_host() -> None:
+    text = ("Georgia said 40,000 Russians had entered Georgia since the announcement, "
+            "while 25,000 people left during the same days.")
+    first, second = figures(text, "en")
+    assert (first.origin, first.destination) == ("RU", "GE")
+    assert second.movement == "departed" and second.origin == "GE"

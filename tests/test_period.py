@@ -73,3 +73,12 @@ def test_a_time_in_the_reported_clause_is_not_when_it_was_said() -> None:
     (g,) = extract('وأضاف الوزير أنه "أمس الاثنين وصل أكثر من سبعة آلاف شخص إلى البلاد".',
                    published="2022-10-04", language="ar")
     assert (g.period_start, g.period_end) == ("2022-10-03", "2022-10-03")
+
+
+def test_a_month_inside_a_since_clause_starts_the_count() -> None:
+    (f,) = extract("Since the fighting began in Sudan in April 2023, more than 600,000 Sudanese have crossed into Chad.",
+                   published="2025-06-03", language="en")
+    assert (f.period_start, f.period_end) == ("2023-04-01", "2025-06-03")
+    (g,) = extract("منذ اندلاع القتال في السودان في أبريل 2023، عبر أكثر من 600 ألف سوداني إلى تشاد.",
+                   published="2025-06-03", language="ar")
+    assert (g.period_start, g.period_end) == ("2023-04-01", "2025-06-03")

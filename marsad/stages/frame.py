@@ -121,9 +121,11 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
             _set(f, "destination", frame.home, "frame.destination")
         if f.origin is None and frame.returned_from and frame.returned_from != f.destination:
             _set(f, "origin", frame.returned_from, "frame.origin")
-    elif f.movement in CROSSING | {"evacuated", "departed"}:
+    elif f.movement == "departed" and f.origin is None and frame.host and frame.host != f.destination:
+        _set(f, "origin", frame.host, "frame.origin")  # in a report of arrivals in X, those who "left" left X
+    elif f.movement in CROSSING | {"evacuated"}:
         if f.origin is None and frame.crisis and frame.crisis not in (f.destination, frame.host) \
-                and f.movement != "departed" and (f.nationality in (None, frame.crisis)):
+                and (f.nationality in (None, frame.crisis)):
             _set(f, "origin", frame.crisis, "frame.origin")
         if f.movement in HOSTING and f.destination is None and f.destination_place is None \
                 and frame.host and frame.host not in (f.origin, f.nationality):

@@ -250,8 +250,17 @@ def _defaults(geo: Geography, mv: Movement, internal: bool) -> None:
         if geo.destination is None and geo.destination_place is None and geo.origin:
             geo.destination = geo.origin  # displaced within their country unless a place abroad is named
             geo.rules.append("default.displaced_within")
+    if mv.noun is not None and mv.noun.concept == "NOUN.displaced" and mv.movement in HOSTING | {"fled"} \
+            and geo.origin is None and geo.destination:
+        geo.origin = geo.destination  # "150,000 displaced people arrived in El Fasher": they moved inside their country
+        geo.rules.append("default.displaced_arrive_within")
+    if mv.movement in ("fled", "evacuated") and geo.origin_place and geo.origin \
+            and geo.destination is None and geo.destination_place is None:
+        geo.destination = geo.origin  # "fled Rafah", "evacuated from Derna": inside the country unless a place abroad is named
+        geo.rules.append("default.left_a_place_within")
     generic = mv.noun is None or mv.noun.concept in ("NOUN.person", "UNIT.household", "NOUN.displaced")
-    home = geo.origin if mv.movement == "displaced" else geo.destination if mv.movement == "returned" else None
+    within = any(r in geo.rules for r in ("default.displaced_arrive_within", "default.left_a_place_within"))
+    home = geo.origin if mv.movement == "displaced" or within else geo.destination if mv.movement == "returned" else None
     if geo.nationality is None and generic and home:
         # people displaced in their country, or returning to it, are its nationals
         geo.nationality = home

@@ -243,7 +243,8 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     rules = list(q.rules)
     from_noun = False
     noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
-    if noun_move is None and (trigger is None or dist > WINDOW):
+    window = sent.lex.settings.get("trigger_window", WINDOW)  # verb-final languages put the verb farther
+    if noun_move is None and (trigger is None or dist > window):
         noun = _clause_noun(sent, q) or noun
         noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
 
@@ -251,7 +252,7 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         movement, from_noun = noun_move, noun_move != "returned"
         rules.append(f"{lex}.{noun.entry.rule}:noun-movement")  # type: ignore[union-attr]
         trigger = None
-    elif trigger is not None and dist <= WINDOW:
+    elif trigger is not None and dist <= window:
         if blocker is not None and block_d < dist:
             return None
         movement = trigger.concept.split(".")[1]
@@ -335,3 +336,51 @@ def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Moveme
     return Movement(other_mv.movement, other_mv.kind, other_mv.per, unit, noun, demonym if demonym else
                     (other_mv.demonym if noun is None else None), other_mv.trigger, rules,
                     round(max(other_mv.confidence - 0.1, 0.3), 2))
+
+
+def _place_follows(sent: Sentence, k: int) -> bool:
+    """A preposition of place and a place right after token k ("580.000 en Rumanía", "3 000 au Tchad")."""
+    prep = next((m for m in sent.at.get(k, ()) if m.is_("PREP.in") or m.is_("PREP.to")), None)
+    if prep is None:
+        return False
+    return any(m.is_("PLACE") for b in (0, 1, 2) for m in sent.at.get(prep.j + b, ()))
+
+
+def elliptic_item(sent: Sentence, q: Quantity, other: Quantity, other_mv: Movement) -> Movement | None:
+    """"2,2 millones han llegado a Polonia (…), a los que hay que sumar casi 580.000 en
+    Rumanía": a number with only a place after it, later in the sentence of a figure,
+    counts what that figure counts (the verb is elided)."""
+    if other.j > q.i or not _place_follows(sent, q.j) or _before_is_measure(sent, q):
+        return None
+    if sent.distance((other.i, other.j), (q.i, q.j)) == float("inf"):
+        return None
+    if any(other.j <= m.i < q.i for m in sent.having("MOVE")):
+        return None  # a verb of its own stands between: not an elided one
+    if any(q.i - 3 <= m.i < q.j + 3 for prefix in BLOCKERS for m in sent.having(prefix)):
+        return None
+    noun, demonym, reject = _noun_after(sent, q)
+    if reject is not None or noun is not None or q.value is not None and q.value < 10 or _is_year(q, noun):
+        return None
+    rules = list(q.rules) + [f"{sent.lex.code}.elliptic:{other_mv.movement}"]
+    return Movement(other_mv.movement, other_mv.kind, other_mv.per, other_mv.unit, None, other_mv.demonym,
+                    other_mv.trigger, rules, round(max(other_mv.confidence - 0.15, 0.3), 2))
+
+
+# Characters that open a list item on its own line ("- Octubre 2024: 40.223 personas").
+BULLETS = "-•*·▪"
+
+
+def list_item(sent: Sentence, q: Quantity, heading: Match) -> Movement | None:
+    """"Desglose de deportaciones / - Octubre 2024: 40.223 personas": a bullet item with
+    a number of people and no verb counts the movement its list's heading names."""
+    if _before_is_measure(sent, q) or any(m.is_(b) for b in BLOCKERS for m in sent.matches):
+        return None
+    noun, demonym, reject = _noun_after(sent, q)
+    if reject is not None or (noun is None and demonym is None) or _is_year(q, noun):
+        return None
+    movement = heading.concept.split(".")[1]
+    unit = "people" if noun is None or not noun.is_("UNIT") else \
+        "households" if noun.concept == "UNIT.household" else "vehicles"
+    kind, per, rate_rule = _kind(sent, q, movement, False)
+    rules = list(q.rules) + [f"{sent.lex.code}.list-item:{heading.entry.rule}"] + ([rate_rule] if rate_rule else [])
+    return Movement(movement, kind, per, unit, noun, demonym, None, rules, 0.5)

@@ -87,6 +87,14 @@ def _int_at(lex: Lexicon, tokens: list[Token], k: int, table: list[list[Match]])
     return q.low, q.j
 
 
+def _day_on_or_before(pub: date, day: int) -> date | None:
+    """Day `day` of the publication's month, or of the month before when that is still to come."""
+    for first in (pub.replace(day=1), _shift_months(pub.replace(day=1), -1)):
+        if day <= calendar.monthrange(first.year, first.month)[1] and first.replace(day=day) <= pub:
+            return first.replace(day=day)
+    return None
+
+
 def _year_at(tokens: list[Token], k: int) -> int | None:
     if 0 <= k < len(tokens) and tokens[k].kind == "num" and tokens[k].text.isdigit():
         y = int(tokens[k].text)
@@ -165,8 +173,9 @@ class PeriodFinder:
             for role in ("since", "during", "until"):
                 m = self.concept_at(k, f"TIME.{role}")
                 if m is not None and expr.i - 1 <= m.j <= expr.i and m.concept != "TIME.since_start":
-                    expr.role = role
                     expr.i = k
+                    # "since the war began in April 2023": a bare "in" inside a since-clause dates the start
+                    expr.role = "since" if role == "during" and m.j - m.i == 1 and self._since_before(k) else role
                     return
         j, case = self._case_after(expr.j)  # "28 Şubat'tan bu yana": past the case suffix
         for role in ("since", "until"):  # "یکم اپریل سے", "یکم اگست تک": the role word after the date
@@ -178,13 +187,20 @@ class PeriodFinder:
             expr.role, expr.j = "since", j
         if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
-            for k in range(expr.i - 1, max(expr.i - 22, -1), -1):
-                if self.tokens[k].text == ";":
-                    break
-                m = self.concept_at(k, "TIME.since")
-                if m is not None:
-                    expr.role = "since"
-                    return
+            if self._since_before(expr.i):
+                expr.role = "since"
+
+    def _since_before(self, k: int) -> bool:
+        for b in range(k - 1, max(k - 22, -1), -1):
+            if self.tokens[b].text == ";":
+                return False
+            since = self.concept_at(b, "TIME.since") or self.concept_at(b, "TIME.since_start")  # "از آغاز جنگ در ۲۴ فبروری"
+            if since is not None and not self._inside(b, "QUAL"):
+                return True  # (not the "از" of "بیش از", "more than")
+        return False
+
+    def _inside(self, k: int, prefix: str) -> bool:
+        return any(m.i <= k < m.j and m.is_(prefix) for b in range(max(0, k - 3), k + 1) for m in self.at.get(b, ()))
 
     def _case_after(self, j: int) -> tuple[int, str | None]:
         """The token past a case suffix written after an apostrophe ("Şubat'tan"), and the suffix's role."""
@@ -225,6 +241,11 @@ class PeriodFinder:
         month = self.concept_at(after, "MONTH")
         if day and month and 1 <= day[0] <= 31:
             return self._day_month(k, day[0], month)
+        day_of = self.concept_at(after, "TIME.day_of_month") if day and 1 <= day[0] <= 31 else None
+        if day_of is not None:  # "21日": that day of the month, the latest on or before publication
+            d = _day_on_or_before(pub, day[0])  # type: ignore[index]
+            if d is not None:
+                return TimeExpr(k, day_of.j, d, d, rule="period.day_of_month")
         month = self.concept_at(k, "MONTH")
         if month is not None and not month.is_("MONTH.solar"):
             nxt = month.j + (1 if month.j < len(self.tokens) and self.tokens[month.j].text in ("/", ".") else 0)
@@ -253,6 +274,8 @@ class PeriodFinder:
             if first is not None and self._month_context(k):
                 return TimeExpr(k, end, first, min(_month_end(first), pub), rule="period.month")
         year = _year_at(self.tokens, k)
+        if year and self.concept_at(k + 1, "TIME.year_after") and self.concept_at(k + 2, "MONTH"):
+            return None  # "2022年2月24日": read from the month, which takes the year before it
         if year and year <= pub.year and self._year_context(k):
             k = k - 1 if self.concept_at(k - 1, "TIME.unit.year") else k
             return TimeExpr(k, k + 1 + (1 if self.concept_at(k, "TIME.unit.year") else 0), date(year, 1, 1), min(date(year, 12, 31), pub), rule="period.year")
@@ -329,6 +352,8 @@ class PeriodFinder:
         if j < len(self.tokens) and self.tokens[j].text in self.lex.settings.get("date_connectors", ()):
             j += 1 if _year_at(self.tokens, j + 1) else 0  # "1 de octubre de 2024"
         year = _year_at(self.tokens, j)
+        if year is None and self.concept_at(k - 1, "TIME.year_after") and _year_at(self.tokens, k - 2):
+            year, k, j = _year_at(self.tokens, k - 2), k - 2, j - 1  # "2022年2月24日": the year before the month
         try:
             d = date(year, month_no, day) if year else _latest(self.pub, month_no, day)
         except ValueError:
@@ -376,7 +401,7 @@ class PeriodFinder:
         two = self.concept_at(k, "TIME.two")
         if two is not None:  # "منذ يومين", "خلال الشهرين الماضيين": a dual counts two
             unit, n, j0 = two, 2, k
-        elif num and self.concept_at(num[1], "TIME.unit"):
+        elif num and num[0] < 1000 and self.concept_at(num[1], "TIME.unit"):  # not "2023年", a year
             unit, n, j0 = self.concept_at(num[1], "TIME.unit"), num[0], num[1]
         elif unit is not None:
             after = _int_at(self.lex, self.tokens, unit.j, self.table)
@@ -393,7 +418,7 @@ class PeriodFinder:
         ago = self.concept_at(j, "TIME.ago") or self.ending_at(k, "TIME.ago") or self.ending_at(k, "TIME.since")
         if n is not None and first is not None:
             return self._first_n(k, max(j, first.j), n, name)
-        if n is not None and (last is not None or self.concept_at(k - 1, "TIME.last") or self.ending_at(k, "TIME.during")):
+        if n is not None and (last is not None or self.ending_at(k, "TIME.last") or self.ending_at(k, "TIME.during")):
             # "الأيام العشرة الأخيرة", "the past 48 hours", "خلال 24 ساعة": the last n units
             start = self._minus(n, name)
             return TimeExpr(k, last.j if last else j, start, self.pub, "during", "period.last_n")

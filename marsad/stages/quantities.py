@@ -98,6 +98,7 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> _Nu
         low, high = vague.entry.payload
         return _Number(low, vague.j, [f"{lex.code}.{vague.entry.rule}"], vague=(low, high), words=True)
     total, current, k, rules, last_scale = 0.0, 0.0, i, [], 1
+    digit = 0.0  # the last unit word not yet multiplied ("两" in 两千, "五" in 五百)
     needs_scale = set(lex.settings.get("needs_scale", ()))
     pending_fraction = None
     # "الأشهر الأربعة", "والأربعين": the article and "and" go with numbers; prepositions do not
@@ -124,16 +125,20 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> _Nu
                 break
         if role == "NUM.add":
             current += payload
+            digit = payload
             if payload >= 1000:  # the duals ألفين، مليونين close a group like a scale
                 last_scale = 10 ** (len(str(int(payload))) - 1)
         elif role == "NUM.hundred":
             current = (current or 1) * 100
+        elif role == "NUM.multiplier":  # 两千五百 = 2×1000 + 5×100: the unit word before, times this
+            current += (digit or 1) * payload - digit
+            digit = 0.0
         elif role == "NUM.fraction":
             pending_fraction = payload
         elif role == "NUM.scale":
             base = pending_fraction if pending_fraction is not None else (current or 1)
             total += base * payload
-            current, pending_fraction, last_scale = 0.0, None, payload
+            current, pending_fraction, last_scale, digit = 0.0, None, payload, 0.0
         else:
             break
         rules.append(f"{lex.code}.{m.entry.rule}")
@@ -151,12 +156,14 @@ def _compound(lex: Lexicon, tokens: list[Token], num: _Number, table: Table) -> 
     k = num.end
     and_words = lex.settings.get("and_words", ())
     joined = k < len(tokens) and tokens[k].text in and_words
-    # "ایک لاکھ 56 ہزار 200": the South Asian scale words follow each other without "and"
+    # "12万3538", "ایک لاکھ 56 ہزار 200": languages that write the smaller part right after the scale word
     bare = not joined and lex.settings.get("compound_without_and") and k < len(tokens) and (
         tokens[k].kind == "num" or any(m.is_("NUM.add") for m in table[k]))
-    if (joined or bare) and num.last_scale > 1:
+    # "پانصد و ۲۴", "five hundred and 24": hundreds in words, the rest in digits
+    hundreds = joined and num.words and num.last_scale == 1 and num.value >= 100 and num.value % 100 == 0
+    if (joined or bare) and (num.last_scale > 1 or hundreds):
         nxt = _parse_number(lex, tokens, k + (1 if joined else 0), table)
-        if nxt and nxt.vague is None and nxt.value < num.last_scale:
+        if nxt and nxt.vague is None and nxt.value < (num.last_scale if num.last_scale > 1 else 100):
             return _Number(num.value + nxt.value, nxt.end, num.rules + [f"{lex.code}.NUM.compound"] + nxt.rules,
                            last_scale=min(num.last_scale, nxt.last_scale), words=num.words)
     return num

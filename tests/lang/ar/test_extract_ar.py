@@ -120,3 +120,13 @@ def test_per_cent_written_with_clitics_is_not_a_hundred() -> None:
 def test_crossing_to_the_neighbours_is_flight() -> None:
     f = one("وقالت المنظمة إن 2,100,000 شخص عبروا الحدود السودانية إلى دول الجوار.", "2024-03-14")
     assert (f["movement"], f["destination"], f["destination_place"]) == ("fled", None, "neighbouring countries")
+
+
+def test_according_to_with_the_preposition_attached() -> None:
+    # "وفقا للأمم المتحدة": the ل of "according to" is a clitic on the speaker
+    (f,) = [x for x in extract("وفقا للأمم المتحدة، فر 12 ألف شخص إلى تشاد الأسبوع الماضي.",
+                                  published="2024-03-14", language="ar")]
+    assert f.source_type == "un_agency"
+    (g,) = extract("عاد 8 آلاف لاجئ إلى بلادهم، وفقا لبيانات المديرية العامة للأمن العام.",
+                   published="2024-03-14", language="ar")
+    assert g.source_type == "government"

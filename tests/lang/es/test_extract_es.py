@@ -89,3 +89,27 @@ def test_the_country_of_the_war_since_its_start_is_no_origin() -> None:
         "Unos 2 millones de ucranianos han huido desde el comienzo de la invasión de Rusia.",
         published="2022-04-02", language="es")]
     assert (f["nationality"], f["origin"]) == ("UA", "UA")
+
+
+def test_an_elided_verb_in_a_list_of_countries() -> None:
+    found = [f.annotation() for f in extract(
+        "Unos 900.000 han llegado a Alemania (950.000 según el gobierno), a los que hay que sumar casi 120.000 en "
+        "Austria, 80.000 en Suiza y unos 40.000 en Italia.", published="2022-05-02", language="es")]
+    assert [(f["value"], f["movement"], f["destination"]) for f in found][2:] == [
+        (120000, "arrived", "AT"), (80000, "arrived", "CH"), (40000, "arrived", "IT")]
+
+
+def test_bullet_items_count_what_their_heading_names() -> None:
+    text = ("Las autoridades publicaron las cifras del semestre.\nRetornos por mes\n- Enero 2025: 12.410 personas\n"
+            "- Febrero 2025: 9.870 personas\n")
+    found = [f.annotation() for f in extract(text, published="2025-03-05", language="es")]
+    assert [(f["value"], f["movement"], f["period_start"], f["period_end"]) for f in found] == [
+        (12410, "returned", "2025-01-01", "2025-01-31"), (9870, "returned", "2025-02-01", "2025-02-28")]
+
+
+def test_attempts_and_taking_in() -> None:
+    assert [f.annotation() for f in extract("Cinco pateras con 200 personas intentaron llegar a Ceuta.",
+                                            published="2021-05-19", language="es")] == []
+    (f,) = [f.annotation() for f in extract("Colombia ha acogido a 2,8 millones de venezolanos desde 2015.",
+                                            published="2023-05-19", language="es")]
+    assert (f["movement"], f["kind"], f["destination"]) == ("arrived", "total", "CO")

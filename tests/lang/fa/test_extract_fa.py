@@ -65,3 +65,29 @@ def test_iranian_asylum_seekers_in_germany() -> None:
 
 def test_casualties_are_not_figures() -> None:
     assert extract("در این حمله ۴۰ نفر کشته و ۱۲۰ نفر زخمی شدند.", published="2024-10-01", language="fa") == []
+
+
+def test_hundreds_in_words_and_the_rest_in_digits() -> None:
+    assert _value("ششصد و ۱۸") == 618
+
+
+def test_a_verb_at_the_end_of_a_long_clause_still_counts() -> None:
+    text = "۳۱۲ خانواده شامل یک هزار و ۴۰۰ نفر، از طریق گذرگاه مرزی دوغارون به کشور برگشتند."
+    found = sorted((f.value, f.unit, f.movement) for f in extract(text, published="2024-10-01", language="fa"))
+    assert found == [(312, "households", "returned"), (1400, "people", "returned")]
+
+
+def test_migrants_deported_far_from_the_number_are_returns_not_a_stock() -> None:
+    (f,) = extract("در یک روز ۴۱۰ مهاجر افغان از ایران به صورت «اجباری» اخراج شدند.", published="2024-10-01", language="fa")
+    assert (f.value, f.movement, f.kind, f.origin) == (410, "returned", "total", "IR")
+
+
+def test_from_the_borders_of_a_country_is_the_origin() -> None:
+    (f,) = extract("بیش از ۳۰۰ هزار پناهجو از مرزهای سودان عبور کرده اند.", published="2024-10-01", language="fa")
+    assert (f.low, f.origin) == (300000, "SD")
+
+
+def test_on_a_date_is_a_point_and_a_year_of_an_era_is_no_figure() -> None:
+    (f,) = extract("از آغاز جنگ در ۲۴ فبروری، ۹۰ هزار نفر به اوکرایین بازگشت کرده اند.", published="2022-04-14", language="fa")
+    assert (f.value, f.period_start, f.period_end, f.destination) == (90000, "2022-02-24", "2022-04-14", "UA")
+    assert extract("از آغاز سال ۲۰۲۵ میلادی تاکنون بازگشت ادامه دارد.", published="2025-08-01", language="fa") == []

@@ -83,3 +83,8 @@ def test_first_of_the_month_and_a_span_of_two_dates() -> None:
     (g,) = [f.annotation() for f in extract("Du 1er octobre au 31 mars, 5 000 migrants sont arrivés à Mayotte.",
                                             published="2025-04-01", language="fr")]
     assert (g["period_start"], g["period_end"]) == ("2024-10-01", "2025-03-31")
+
+
+def test_an_attempt_to_cross_is_no_arrival() -> None:
+    assert [f.annotation() for f in extract("Environ 300 migrants ont tenté de franchir la frontière à Ceuta.",
+                                            published="2023-06-10", language="fr")] == []
