@@ -31,10 +31,10 @@ from flows_speed import fill  # noqa: E402
 from marsad.store import Store  # noqa: E402
 
 
-def _get(port: int, path: str, local: threading.local) -> float:
+def _get(port: int, path: str, local: threading.local, timeout: float = 60) -> float:
     conn = getattr(local, "conn", None)
     if conn is None:
-        conn = local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1800)
+        conn = local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     start = time.perf_counter()
     conn.request("GET", path)
     response = conn.getresponse()
@@ -101,18 +101,19 @@ def main() -> None:
                                    "--workers", str(args.workers)],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            for _ in range(200):
+            for _ in range(1200):  # up to two minutes: the machine may be shared and loaded
                 try:
                     socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                     break
                 except OSError:
                     time.sleep(0.1)
-            cold = max(_get(port, "/api/overview", threading.local()) for _ in range(args.workers * 2))
+            # the first overview builds every flow: minutes on a loaded machine, so a long timeout
+            cold = max(_get(port, "/api/overview", threading.local(), timeout=900) for _ in range(args.workers * 2))
             print(f"figures stored: {args.figures:,}; overview cold (flows computed, per worker): "
                   f"{cold * 1000:.0f} ms; "
                   f"server workers: {args.workers}")
             for path in ("/api/overview", "/api/figures?limit=100", "/api/figures?country=SY&movement=fled&limit=50"):
-                warm = _get(port, path, threading.local())  # the first answer is built, the rest are kept
+                warm = _get(port, path, threading.local(), timeout=900)  # the first answer is built, then kept
                 rate, p50, p99, errors = measure(port, path, args.requests, args.clients)
                 print(f"{path}: {rate:.0f} requests/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, {errors} errors "
                       f"({args.requests} requests, {args.clients} clients; first answer {warm * 1000:.0f} ms)")
@@ -122,7 +123,7 @@ def main() -> None:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 server.kill()
-                server.wait()
+                server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ Entries map sequences of lookup-form tokens to concept ids (`MOVE.fled`,
 `NUM.scale`, `PLACE`) with a payload. Arabic proclitics (و، ف، ب، ل، ك، ال)
 are stripped from the first token at lookup time, so one data entry covers
 all its clitic forms; a trailing `*` on a form's last word matches any word
-that starts with it.
+that starts with it. A form "verb … particle" is a separable verb ("kehrten …
+zurück"): it matches the verb when the particle closes its clause later on.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class Match:
 PROBE_KINDS = {"n": ("NUM",), "m": ("MOVE", "NOUN.refugee", "NOUN.displaced", "NOUN.returnee",
                                     "NOUN.asylum_seeker", "ANAPHOR"), "s": ("SAY",)}
 _DIGIT = re.compile(r"\d")
+SEPARABLE_GAP = "…"
 _IGNORABLE_RE = re.compile(f"[{IGNORABLE}]")
 # The probe reads words only: marks dropped, punctuation turned into spaces.
 _PROBE_PUNCT = re.compile(r"[\n\t.,;:!?\"'()\[\]{}«»<>/\\|%$€£#*+=~^&@-]")
@@ -78,6 +80,8 @@ class Lexicon:
     keys: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     prefixed: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     max_len: int = 1
+    # separable verbs: verb word -> [(particle word, entry)]
+    separable: dict[str, list[tuple[str, Entry]]] = field(default_factory=dict)
     _automaton: Any = None
     _prober: Any = None
 
@@ -92,6 +96,9 @@ class Lexicon:
                 self._add(variant, concept, payload)
 
     def _add(self, form: str, concept: str, payload: Any = None) -> None:
+        if SEPARABLE_GAP in form:
+            self._add_separable(form, concept, payload)
+            return
         words = tuple(t.text for t in tokenize(normalize(form.strip("*"))))
         if not words:
             raise ValueError(f"{self.code}: empty form for {concept}")
@@ -104,6 +111,29 @@ class Lexicon:
         table.setdefault(words, []).append(entry)
         self.max_len = max(self.max_len, len(words))
         self._automaton = self._prober = None
+
+    def _add_separable(self, form: str, concept: str, payload: Any) -> None:
+        verb, particle = (tuple(t.text for t in tokenize(normalize(part.strip()))) for part in form.split(SEPARABLE_GAP))
+        if len(verb) != 1 or len(particle) != 1:
+            raise ValueError(f"{self.code}: a separable form is one verb … one particle, not {form!r}")
+        self.separable.setdefault(verb[0], []).append((particle[0], Entry(concept, form, payload)))
+        self._automaton = self._prober = None
+
+    def _separable_matches(self, tokens: list[Token], best: list[list[Match]]) -> None:
+        """"kehrten … zurück": the verb matches when its particle ends the clause
+        (before punctuation, "and" or the end of the sentence), in place of the verb alone."""
+        ends = set(self.settings.get("and_words", ()))
+        # a list ("Polen (1,5 Millionen), Tschechien … auf") stays in the clause; a new clause does not
+        stops = set(self.settings.get("clause_breaks", ())) | set(self.settings.get("complementizers", ()))
+        for k, tok in enumerate(tokens):
+            for particle, entry in self.separable.get(tok.text, ()):
+                for p in range(k + 1, len(tokens)):
+                    if (tokens[p].kind == "punct" and tokens[p].text not in '-"(),') or tokens[p].text in stops:
+                        break
+                    closes = p + 1 == len(tokens) or tokens[p + 1].kind == "punct" or tokens[p + 1].text in ends
+                    if tokens[p].text == particle and closes:
+                        best[k] = [Match(entry, k, k + 1)]  # "kamen … ums Leben" is no "kamen"
+                        break
 
     def _surfaces(self, words: tuple[str, ...]) -> list[tuple[str, str]]:
         """(clitic, first word) pairs: "الأمم" also stands as "للأمم", "والأمم"."""
@@ -155,6 +185,9 @@ class Lexicon:
                 variant = (" " if surface.startswith(" ") else "") + core + (" " if surface.endswith(" ") else "")
                 if core and variant != surface:
                     prober.add_word(variant, "m")
+        for verb, entries in self.separable.items():
+            if any(e.concept.startswith(PROBE_KINDS["m"]) for _, e in entries):
+                prober.add_word(f" {verb} ", "m")
         prober.make_automaton()
         return prober
 
@@ -216,6 +249,8 @@ class Lexicon:
                     continue
                 found = [Match(e, i, i + n, clitic) for e in entries]
                 best[i] = found if not best[i] or best[i][0].j - i < n else best[i] + found
+        if self.separable:
+            self._separable_matches(tokens, best)
         if any(_unspaced(t.text) for t in tokens):
             _drop_inner_words(tokens, best)
         fallback = self.settings.get("fallback_language")
@@ -315,7 +350,7 @@ def _load_numbers(lex: Lexicon, role: str, forms: Any) -> None:
 
 
 FOLDED_SETTINGS = ("and_words", "clause_breaks", "complementizers", "pronouns", "auxiliaries", "needs_scale",
-                   "passive_markers", "noun_skip", "date_connectors", "abbreviations")
+                   "passive_markers", "noun_skip", "date_connectors", "abbreviations", "ordinal_followers")
 
 
 @lru_cache(maxsize=16)
@@ -339,6 +374,8 @@ def load_lexicon(code: str) -> Lexicon:
             lex.add(name, f"MONTH.{number}")
             for suffix in settings["suffix_roles"]:  # "17 Şubatta"
                 lex.add(name + suffix, f"MONTH.{number}")
+            if settings.get("ordinal_dates"):  # "am 21. September": the ordinal's full stop ends no sentence
+                settings.setdefault("ordinal_followers", []).append(fold_token(name))
         for number, name in get_month_names("abbreviated", locale=locale).items():
             short = name.rstrip(".")
             if (len(short) >= 3 or not short.isalpha()) and code != "ar":  # "Feb", "3月"; not "Fe"

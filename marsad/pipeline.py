@@ -23,7 +23,7 @@ from marsad.sentence import Sentence
 from marsad.stages.frame import apply_frame, build_frame
 from marsad.stages.geography import attach_places
 from marsad.stages.movement import (BULLETS, Movement, attach_movement, continue_list, elliptic_item, inherit_movement,
-                                     list_item)
+                                     is_elliptic, list_item)
 from marsad.stages.parts import mark_parts
 from marsad.stages.period import PeriodFinder, TimeExpr
 from marsad.stages.quantities import Quantity, find_quantities
@@ -44,7 +44,8 @@ class _Doc:
 
     def __init__(self, text: str, norm: str, lex: Lexicon, pub: date | None) -> None:
         self.text, self.norm, self.lex, self.pub = text, norm, lex, pub
-        self.spans = _chunks(self.norm, frozenset(lex.settings.get("abbreviations", ())))
+        self.spans = _chunks(self.norm, frozenset(lex.settings.get("abbreviations", ())),
+                             frozenset(lex.settings.get("ordinal_followers", ())))
         self._sentences: dict[int, Sentence] = {}
         self._sources: dict[int, list[Source]] = {}
         self._countries: Counter | None = None
@@ -130,9 +131,10 @@ def parse_date(value: object) -> date | None:
     return None if value is None or value == "" else schema_date("published", value)
 
 
-def _chunks(norm: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def _chunks(norm: str, abbreviations: frozenset[str] = frozenset(),
+            ordinal_followers: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     spans = []
-    for start, end in split_sentences(norm, abbreviations):
+    for start, end in split_sentences(norm, abbreviations, ordinal_followers):
         while end - start > MAX_SENTENCE_CHARS:
             cut = norm.rfind(" ", start, start + MAX_SENTENCE_CHARS)
             cut = cut if cut > start else start + MAX_SENTENCE_CHARS
@@ -176,6 +178,14 @@ def extract(text: str, *, published: object = None, language: str | None = None)
     return figures
 
 
+def _lead_period(doc: _Doc, index: int) -> list[TimeExpr]:
+    """"Із 11 по 17 жовтня пасажиропотік … збільшився. За даними ДПСУ, … зросла з 253 тисяч до 259 тисяч":
+    a span of days that the sentence before states, with no figure of its own, frames the next one."""
+    sent = doc.sentence(index)
+    spans = [e for e in PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub).find() if e.rule == "period.day_range"]
+    return [TimeExpr(0, 0, e.start, e.end, "during", "period.lead_sentence") for e in spans[:1]]
+
+
 def _is_item(doc: _Doc, index: int) -> bool:
     return doc.norm[doc.spans[index][0]] in BULLETS
 
@@ -186,6 +196,8 @@ def _with_list_items(doc: _Doc, candidates: list[int]) -> list[int]:
     out = set(candidates)
     for index in candidates:
         k = index + 1
+        if k + 1 < len(doc.spans) and doc.norm[doc.spans[k][1] - 1] == ":" and _is_item(doc, k + 1):
+            k += 1  # the list's head ("З них:", "Davon:") between the figure and its items
         while k < len(doc.spans) and _is_item(doc, k):
             out.add(k)
             k += 1
@@ -211,9 +223,9 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
     movements: list[tuple[Quantity, Movement | None, bool]] = []
     for q in quantities:
         mv = attach_movement(sent, q)
-        if mv is None and movements and movements[-1][1] is not None:
-            mv = continue_list(sent, q, movements[-1][0], movements[-1][1])  # type: ignore[arg-type]
         listed = [(other, other_mv) for other, other_mv, _ in movements if other_mv is not None]
+        if mv is None and listed:  # the last figure of the list, past numbers that are none ("370 (KW5), 144")
+            mv = continue_list(sent, q, *listed[-1])
         if mv is None and listed:  # "…, a los que hay que sumar casi 580.000 en Rumanía"
             mv = elliptic_item(sent, q, *listed[-1])
         if mv is None and _is_item(doc, index) and (heading := _list_heading(doc, index)) is not None:
@@ -234,6 +246,8 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
     finder = PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub, _period_of(previous) if previous else None,
                           doc.war_start if sent.having("EVENT.war") else None)
     exprs = finder.find()
+    if not exprs and index > 0 and doc.last_figure_at < index - 1:
+        exprs = _lead_period(doc, index - 1)
     sources = doc.sources(index)
     figures: list[tuple[Quantity, Figure]] = []
     for q, mv, inherited in movements:
@@ -242,13 +256,18 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
         fig = _figure(doc, index, q, mv, counted, sources, exprs)
         if inherited:
             _inherit_fields(fig, doc.last_figure)  # type: ignore[arg-type]
-        if not exprs and doc.last_figure is not None and doc.last_figure_at == index - 1 \
+        bullet = doc.norm[sent.start] in BULLETS  # a list item ("З них: - 1 тисяча …"): the list's period
+        if not exprs and doc.last_figure is not None and index - doc.last_figure_at in ((1, 2) if bullet else (1,)) \
                 and doc.last_figure.movement == fig.movement and doc.last_figure.kind == fig.kind \
-                and doc.last_figure.period_start:
+                and (doc.last_figure.period_start or bullet):
             # "The office also announced that there were 80,978 initial applications":
             # the report's period goes on into the next sentence
             fig.period_start, fig.period_end = doc.last_figure.period_start, doc.last_figure.period_end
             fig.rule.append("period.carried")
+            if sent.having("TIME.since_then") and doc.last_figure.period_end:
+                # "Seitdem reisten 80.000 zurück": from the date of the figure before to the report
+                fig.period_start, fig.period_end = doc.last_figure.period_end, doc.pub.isoformat() if doc.pub else None
+                fig.rule.append("period.since_then")
         figures.append((q, fig))
         doc.last_figure, doc.last_figure_at = fig, index
     _share_context(sent, figures)
@@ -306,6 +325,9 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
     if event is not None and doc.event_start(event):
         start = doc.event_start(event)  # "منذ اندلاع الحرب", "since the quake": the date the text gives the event
         period_rules.append(f"frame.period_start:{event}")
+    if mv.kind == "stock" and sent.having("TIME.before_war") and doc.war_start and not exprs:
+        end = doc.war_start  # "Schon vor den Kämpfen gab es 3,7 Millionen Vertriebene": held when the war began
+        period_rules.append("period.before_the_war")
     rules = mv.rules + geo.rules + period_rules + ([source.rule] if source else [])
     evidence = doc.text[sent.start:sent.end].rstrip(" .")
     return Figure(
@@ -395,12 +417,14 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
     for (q1, f1), (q2, f2) in zip(figures, figures[1:]):
         between = sent.tokens[q1.j:q2.i]
         joined = any(t.text in and_words for t in between) or sent.tokens[q2.i].text.startswith(tuple(and_words or ["\0"]))
+        listed = joined or is_elliptic(sent, q2)  # "123 тысячи граждан Украины …, 112 тысяч - в Словении": the same people
         if joined and f2.qualifier == "exact" and f1.qualifier == "approx" and q2.i - q1.j <= 6:
             f2.qualifier = "approx"
             f2.rule.append("shared.qualifier")
         for name in ("destination", "destination_place", "origin", "origin_place", "period_start",
                      "nationality", "group"):
-            if name in ("origin_place", "period_start", "destination_place", "nationality", "group") and not joined:
+            if name in ("origin_place", "period_start", "destination_place") and not joined \
+                    or name in ("nationality", "group") and not listed:
                 continue
             a, b = getattr(f1, name), getattr(f2, name)
             if a is None and b is not None and f1.movement == f2.movement:

@@ -49,20 +49,36 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-def split_sentences(norm: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def split_sentences(norm: str, abbreviations: frozenset[str] = frozenset(),
+                    ordinal_followers: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) spans of sentences, trimmed of surrounding space; a full
-    stop after a lone letter or a listed abbreviation ("200 тыс. россиян") goes on."""
+    stop after a lone letter or a listed abbreviation ("200 тыс. россиян") goes on,
+    and so does an ordinal's ("am 21. September", "in der 20. Kalenderwoche")
+    when the next word is one of `ordinal_followers`."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(norm):
         if m.start() > pos and norm[m.start() - 1] == "." and (
                 _is_abbreviation(norm, pos, m.start())
-                or (abbreviations and _word_before(norm, m.start() - 1) in abbreviations)):
+                or (abbreviations and _word_before(norm, m.start() - 1) in abbreviations)
+                or (ordinal_followers and _is_ordinal(norm, m.start() - 1, m.end(), ordinal_followers))):
             continue
         _append_trimmed(norm, pos, m.start(), spans)
         pos = m.end()
     _append_trimmed(norm, pos, len(norm), spans)
     return spans
+
+
+_ORDINAL = re.compile(r"(?<![\d.,])\d{1,2}$")
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_ordinal(norm: str, dot: int, after: int, followers: frozenset[str]) -> bool:
+    """"21. September": a one- or two-digit number, its full stop, then a listed word."""
+    if not _ORDINAL.search(norm, max(0, dot - 3), dot):
+        return False
+    nxt = _NEXT_WORD.match(norm, after)
+    return nxt is not None and nxt.group() in followers
 
 
 def _word_before(norm: str, dot: int) -> str:

@@ -97,3 +97,15 @@ def test_review_queue_says_how_many_are_left(client: TestClient) -> None:
     client.post(f"/api/figures/{figure}/review", json={"decision": "confirmed", "reviewer": "a"},
                 headers={"Authorization": "Bearer t"})
     assert client.get("/api/review/queue").json()["left"] == 1
+
+
+def test_a_cached_figures_page_follows_a_review(client: TestClient) -> None:
+    first = client.get("/api/figures", params={"limit": 5}).json()["items"]
+    assert client.get("/api/figures", params={"limit": 5}).json()["items"] == first  # served again
+    figure = first[0]["id"]
+    client.post(f"/api/figures/{figure}/review", json={"decision": "rejected", "reviewer": "a"},
+                headers={"Authorization": "Bearer t"})
+    again = {f["id"]: f for f in client.get("/api/figures", params={"limit": 5}).json()["items"]}
+    assert again[figure]["decision"] == "rejected"
+    csv_page = client.get("/api/figures", params={"limit": 5, "format": "csv"})
+    assert csv_page.headers["content-type"].startswith("text/csv") and "rejected" in csv_page.text

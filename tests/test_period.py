@@ -82,3 +82,18 @@ def test_a_month_inside_a_since_clause_starts_the_count() -> None:
     (g,) = extract("منذ اندلاع القتال في السودان في أبريل 2023، عبر أكثر من 600 ألف سوداني إلى تشاد.",
                    published="2025-06-03", language="ar")
     assert (g.period_start, g.period_end) == ("2023-04-01", "2025-06-03")
+
+
+@pytest.mark.parametrize("sentence, language, published, start, end", [
+    ("During the third week of May, 4,000 refugees arrived in Chad.", "en", "2024-06-10", "2024-05-15", "2024-05-21"),
+    ("نزح 1130 شخصا خلال الأسبوع الثالث من تموز.", "ar", "2024-07-31", "2024-07-15", "2024-07-21"),
+    ("Over the weekend, 3,000 migrants arrived in Italy.", "en", "2023-09-13", "2023-09-09", "2023-09-10"),
+    ("وصل 2000 مهاجر إلى إيطاليا في نهاية الأسبوع.", "ar", "2023-09-11", "2023-09-09", "2023-09-10"),
+    ("Some 5,000 people fled to Chad from 3 to 9 March.", "en", "2024-03-14", "2024-03-03", "2024-03-09"),
+    ("Some 5,000 people fled to Chad between 3 and 9 March.", "en", "2024-03-14", "2024-03-03", "2024-03-09"),
+    ("نزح 1130 شخصا بين 16 و23 تموز.", "ar", "2024-07-31", "2024-07-16", "2024-07-23"),
+    ("More than 2,000 people fled to Chad since May, the agency said.", "en", "2024-06-10", "2024-05-01", "2024-06-10"),
+])
+def test_weeks_weekends_and_day_ranges(sentence: str, language: str, published: str, start: str, end: str) -> None:
+    (f,) = extract(sentence, published=published, language=language)
+    assert (f.period_start, f.period_end) == (start, end)

@@ -56,8 +56,8 @@ class LiveFlows:
         self.dest_rows: dict[tuple, dict[str, Any] | None] = {}
 
     def refresh(self, state: tuple | None = None) -> bool:
-        """Bring flows up to the store (at `state`, read when not given); True when anything changed."""
-        state = self.store.state() if state is None else state
+        """Bring flows up to the store (at `state`, read here when not given); True when anything changed."""
+        state = state if state is not None else self.store.state()
         if state == self.state:
             return False
         if self.state is None or state[0] != self.state[0]:

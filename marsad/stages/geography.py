@@ -31,6 +31,7 @@ class Geography:
     origin_place: str | None = None
     destination: str | None = None
     destination_place: str | None = None
+    origin_region: bool = False  # the origin place is a region of its country (not a city)
     rules: list[str] = field(default_factory=list)
 
     def set(self, side: str, payload: dict, rule: str) -> None:
@@ -38,6 +39,7 @@ class Geography:
             if getattr(self, f"{side}_place") is None:
                 setattr(self, f"{side}_place", payload["place"])
                 self.rules.append(rule)
+                self.origin_region = self.origin_region or (side == "origin" and payload.get("kind") == "region")
             if payload.get("iso") and getattr(self, side) is None:
                 setattr(self, side, payload["iso"])
         elif payload.get("iso") and getattr(self, side) is None:
@@ -74,6 +76,8 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
                     return role
     if mv.trigger is not None and 0 <= place.i - mv.trigger.j <= 1:
         return "object"
+    if place.j + 1 < len(sent.tokens) and sent.tokens[place.j].text == "(" and sent.tokens[place.j + 1].kind == "num":
+        return "object"  # "Polen (1,5 Millionen)": the list item's own country, as the verb's object
     if sent.lex.settings.get("verb_final"):  # "بنگلہ دیش پہنچے": the place right before a verb is where it goes
         verb = next((m for m in sent.at.get(place.j, ()) if m.is_("MOVE")), None)
         if verb is not None:
@@ -110,11 +114,12 @@ def _case_role(sent: Sentence, place: Match) -> str | None:
     return roles[max(found, key=len)] if found else None
 
 
-def _owner(p: Match, quantities: list[Quantity]) -> Quantity | None:
+def _owner(p: Match, quantities: list[Quantity], sent: Sentence) -> Quantity | None:
     """The figure a place belongs to: the nearest one to its left; a place
     before the first figure is shared by all ("وصل إلى أرمينيا أكثر من 53 ألف"); a place right
-    before a figure is that figure's ("Polonyaya 453 bin, Macaristana 116 bin")."""
-    adjacent = [q for q in quantities if q.i == p.j]
+    before a figure is that figure's ("Polonyaya 453 bin, Macaristana 116 bin"), and so is one
+    with its figure in brackets ("Polen (1,5 Millionen)")."""
+    adjacent = [q for q in quantities if q.i == p.j or (q.i == p.j + 1 and sent.tokens[p.j].text == "(")]
     if adjacent:
         return adjacent[0]
     left = [q for q in quantities if q.j <= p.i]
@@ -139,7 +144,7 @@ def _places_for(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity
             continue  # "Since the war began in Sudan, 844,000 ... crossed into Chad": Sudan is where the war is
         if min(sent.distance(a, (p.i, p.j)) for a in anchors) > PLACE_WINDOW:
             continue
-        owner = _owner(p, others)
+        owner = _owner(p, others, sent)
         if owner is not None and owner is not q:
             continue
         out.append(p)
@@ -167,7 +172,9 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
         geo.group = mv.demonym.entry.payload["group"]
         geo.rules.append(f"{lex}.{mv.demonym.entry.rule}")
     internal = bool(sent.having("INTERNAL"))
-    for p in _places_for(sent, q, mv, others):
+    places = _places_for(sent, q, mv, others)
+    # a border goes last: "über die österreichisch-ungarische Grenze ins Burgenland" needs the destination first
+    for p in [p for p in places if not p.is_("BORDER")] + [p for p in places if p.is_("BORDER")]:
         role = _role(sent, p, mv)
         if p.is_("DEICTIC"):
             _deictic(geo, p, role, mv, speakers or ([doc_country] if doc_country else []), lex)
@@ -232,6 +239,27 @@ def _border(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex: str) ->
             side = "origin" if geo.destination or geo.destination_place else "destination"
             geo.set(side, {"iso": m.entry.payload["iso"]}, f"{lex}.{p.entry.rule}+{m.entry.rule}")
             return
+    _border_between(sent, geo, p, mv, lex)
+
+
+def _border_between(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex: str) -> None:
+    """"über die österreichisch-ungarische Grenze ins Burgenland", "на российско-грузинской границе",
+    "українсько-польський кордон": a border between two countries named before it; the one
+    they reach is the destination, the other the origin (the first named is left when none is known)."""
+    names: list[Match] = []
+    for k in range(max(0, p.i - 4), p.i):
+        names += [m for m in sent.at.get(k, ()) if m.is_("DEMONYM") and m.j <= p.i]
+    countries = list(dict.fromkeys(m.entry.payload["iso"] for m in names))
+    if len(countries) != 2 or mv.movement not in ("waiting", "arrived", "fled", "returned", "asylum"):
+        return
+    rule = f"{lex}.{p.entry.rule}:between"
+    if geo.destination in countries:
+        geo.set("origin", {"iso": next(c for c in countries if c != geo.destination)}, rule)
+    elif geo.origin in countries:
+        geo.set("destination", {"iso": next(c for c in countries if c != geo.origin)}, rule)
+    else:
+        geo.set("origin", {"iso": countries[0]}, rule)
+        geo.set("destination", {"iso": countries[1]}, rule)
 
 
 HOSTING = {"arrived", "asylum", "hosted", "waiting"}
@@ -254,10 +282,18 @@ def _defaults(geo: Geography, mv: Movement, internal: bool) -> None:
             and geo.origin is None and geo.destination:
         geo.origin = geo.destination  # "150,000 displaced people arrived in El Fasher": they moved inside their country
         geo.rules.append("default.displaced_arrive_within")
-    if mv.movement in ("fled", "evacuated") and geo.origin_place and geo.origin \
+    airlift = mv.trigger is not None and mv.trigger.is_("MOVE.evacuated.abroad")  # "aus Kabul ausgeflogen"
+    if mv.movement in ("fled", "evacuated") and geo.origin_place and geo.origin and not airlift \
             and geo.destination is None and geo.destination_place is None:
         geo.destination = geo.origin  # "fled Rafah", "evacuated from Derna": inside the country unless a place abroad is named
         geo.rules.append("default.left_a_place_within")
+    if mv.movement == "evacuated" and geo.origin_region and geo.origin and geo.destination in (None, geo.origin) \
+            and geo.destination_place is None or mv.movement == "evacuated" and internal:
+        # "эвакуированы из Курской области": evacuated from a region of a country, within it, its nationals
+        # (from a city, "aus Kabul ausgeflogen", they may well go abroad)
+        geo.destination = geo.destination or geo.origin
+        geo.nationality = geo.nationality or geo.origin
+        geo.rules.append("default.evacuated_within")
     generic = mv.noun is None or mv.noun.concept in ("NOUN.person", "UNIT.household", "NOUN.displaced")
     within = any(r in geo.rules for r in ("default.displaced_arrive_within", "default.left_a_place_within"))
     home = geo.origin if mv.movement == "displaced" or within else geo.destination if mv.movement == "returned" else None

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.lexicon import Match
+from marsad.lexicon import Entry, Match
 from marsad.sentence import Sentence
 from marsad.stages.quantities import Quantity
 
-WINDOW = 14  # farthest trigger, in weighted tokens
+WINDOW = 14  # farthest trigger, in weighted tokens (a language may set its own: trigger_window)
 VERB_OVER_NOUN = 8  # a verb this near decides over a refugee/displaced noun
 NOUN_WINDOW = 4
 STOCK_MOVES = {"hosted", "waiting"}
@@ -121,14 +121,22 @@ def _before_is_measure(sent: Sentence, q: Quantity) -> str | None:
         for m in sent.at.get(q.i - back, ()):
             if m.is_("TIME.unit") and any(x.j >= m.i and x.is_(p) for p in _COMPLETE_PERIOD for x in sent.at.get(m.i - 1, ())):
                 continue  # "رواں ماہ ایک لاکھ", "last week 3,000", "chaque année des milliers": a complete period, the number counts
+            # "الأيام العشرة" (the ten days); but "за 72 часа более 30 тысяч": the unit closes another number
+            # and "in den Wochen zwischen 424": a qualifier or range word stands between
+            unit = m.is_("TIME.unit") and not (m.i > 0 and sent.tokens[m.i - 1].kind == "num") \
+                and sent.concept_at(q.i, "QUAL") is None and sent.concept_at(q.i, "RANGE") is None
             if m.j == q.i and (m.is_("MEASURE.ordinal") or m.is_("MEASURE.money") or m.is_("NOT.population")
-                               or (m.is_("MONTH") or m.is_("TIME.unit")) and _date_like(q) or m.is_("NOT.capacity")
+                               or (m.is_("MONTH") or unit) and _date_like(q) or m.is_("NOT.capacity")
                                or m.is_("MEASURE.size")):
                 return m.entry.rule  # "الأيام العشرة", "طاقته الاستيعابية 400 شخص", "families of five", "aged 12"
             if m.j == q.i + 1 and m.is_("MEASURE.size") and sent.concept_at(q.i, "RANGE.from"):
                 return m.entry.rule  # "مكونة من 7 أفراد": the size's "من" was read as a range's start
     if q.i > 0 and sent.tokens[q.i - 1].text in {"/", "#", "\\"}:
         return "punct-before"
+    before = sent.tokens[q.i - 1] if q.i > 0 else None
+    if before is not None and before.kind == "word" and before.end == sent.tokens[q.i].start and before.text.isascii():
+        return "code"  # "A400M", "KW30": digits inside a name or code
+
     if q.j + 1 < len(sent.tokens) and sent.tokens[q.j].text in {":", "/", "\\"} and sent.tokens[q.j + 1].kind == "num":
         return "clock-or-date"  # "11:30", "14/9/2023", "14\\9\\2023"
     if sent.concept_at(q.j, "MONTH"):
@@ -165,6 +173,17 @@ def _nearest(sent: Sentence, q: Quantity, prefix: str) -> tuple[Match | None, fl
     return best, best_d
 
 
+def _nearest_other(sent: Sentence, q: Quantity, noun_move: Match) -> tuple[Match | None, float]:
+    best, best_d = None, float("inf")
+    for m in sent.having("MOVE"):
+        if m.i == noun_move.i or q.i <= m.i < q.j:
+            continue
+        d = sent.distance((q.i, q.j), (m.i, m.j)) - (0.5 if m.i >= q.j else 0)
+        if d < best_d:
+            best, best_d = m, d
+    return best, best_d
+
+
 BLOCKERS = ("NOT.casualty", "NOT.arrest", "NOT.military")
 
 
@@ -179,6 +198,12 @@ def _blocker(sent: Sentence, q: Quantity) -> tuple[Match | None, float]:
     return best
 
 
+def _dates_a_month(sent: Sentence, k: int) -> bool:
+    """Whether token k introduces a month name: "of", "in", "since", "until", a number."""
+    return sent.tokens[k].kind == "num" or sent.tokens[k].text in sent.lex.settings.get("of_words", ()) \
+        or any(sent.concept_at(k, c) for c in ("TIME.since", "TIME.during", "TIME.until", "PREP.in"))
+
+
 def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | None:
     spans = [(q.i, q.j)] + ([(trigger.i, trigger.j)] if trigger else [])
     lo = min(s[0] for s in spans)
@@ -186,9 +211,30 @@ def _modal_near(sent: Sentence, q: Quantity, trigger: Match | None) -> Match | N
     if sent.lex.settings.get("verb_final") and trigger is not None and trigger.j >= q.j:
         hi = trigger.j + 3  # "ڈی پورٹ کیا جائے گا": the future marker follows the verb
     for m in sent.having("MODAL"):
-        if sent.concept_at(m.i, "MONTH") and m.j < len(sent.tokens) and sent.tokens[m.j].kind == "num":
-            continue  # "May 6" is a date
+        if sent.concept_at(m.i, "MONTH") and (m.j < len(sent.tokens) and sent.tokens[m.j].kind == "num"
+                                              or m.i > 0 and _dates_a_month(sent, m.i - 1)):
+            continue  # "May 6", "since May", "the third week of May" are dates
         if lo - 3 <= m.i < hi and not (q.i <= m.i < q.j):
+            return m
+        if lo - 8 <= m.i < lo and all(t.kind != "punct" for t in sent.tokens[m.j:lo]) \
+                and not any(x.is_("MOVE") or x.is_("SAY") for k in range(m.j, lo) for x in sent.at.get(k, ())):
+            return m  # "on pourrait en effet atteindre la barre des 35 000 réfugiés": the modal governs the clause
+    return None
+
+
+def _border_crossed(sent: Sentence, q: Quantity) -> Match | None:
+    """A border "across" which ("über die Grenze", "через границу") the counted people go."""
+    for border in sent.having("BORDER"):
+        if border.i > q.j and sent.distance((q.i, q.j), (border.i, border.j)) <= WINDOW and any(
+                sent.concept_at(k, "PREP.via") for k in range(max(q.j, border.i - 6), border.i)):
+            return border
+    return None
+
+
+def _cause_near(sent: Sentence, q: Quantity, trigger: Match) -> Match | None:
+    """A war, a disaster or persecution in the clause of the figure or its verb (CAUSE)."""
+    for m in sent.having("CAUSE"):
+        if min(sent.distance((q.i, q.j), (m.i, m.j)), sent.distance((trigger.i, trigger.j), (m.i, m.j))) <= WINDOW:
             return m
     return None
 
@@ -238,6 +284,11 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     if q.value is not None and q.value < 10 and noun is None:
         return None  # "أحد المصدرين", "one of": a small number needs its noun
     trigger, dist = _nearest(sent, q, "MOVE")
+    if trigger is not None and noun is not None and trigger.i == noun.i:
+        # "65 000 demandeurs d'asile arrivés en RDC": the counted noun names a movement, the verb says what they did
+        verb, verb_d = _nearest_other(sent, q, trigger)
+        if verb is not None and verb_d <= VERB_OVER_NOUN:
+            trigger, dist = verb, verb_d
     blocker, block_d = _blocker(sent, q)
     lex = sent.lex.code
     rules = list(q.rules)
@@ -252,6 +303,10 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         movement, from_noun = noun_move, noun_move != "returned"
         rules.append(f"{lex}.{noun.entry.rule}:noun-movement")  # type: ignore[union-attr]
         trigger = None
+        crossing = _border_crossed(sent, q) if movement == "hosted" else None
+        if crossing is not None:  # "14 Flüchtlinge über die österreichisch-ungarische Grenze": they crossed, they arrived
+            movement, from_noun = "arrived", False
+            rules.append(f"{lex}.{crossing.entry.rule}:crossed")
     elif trigger is not None and dist <= window:
         if blocker is not None and block_d < dist:
             return None
@@ -260,6 +315,9 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         if movement == "departed" and noun is not None and noun.concept == "NOUN.refugee":
             movement = "fled"  # "غادر 2.2 مليون لاجئ أوكرانيا": refugees who left have fled
             rules.append("refugees-who-left-fled")
+        elif movement == "departed" and (cause := _cause_near(sent, q, trigger)) is not None:
+            movement = "fled"  # "покинули страну из-за войны": leaving because of war is flight
+            rules.append(f"{lex}.{cause.entry.rule}:left-for-a-cause-fled")
     else:
         return None
     if _modal_near(sent, q, trigger):
@@ -286,14 +344,25 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     return Movement(movement, kind, per, unit, noun, demonym, trigger, rules, round(min(confidence, 0.95), 2))
 
 
+def _bullet_item(sent: Sentence, q: Quantity) -> Match | None:
+    """"- 9 тисяч осіб — на території можливих бойових дій": a bullet item that opens
+    with its figure and has no verb of its own goes on with the figure before the list."""
+    if len(sent.tokens) < 2 or sent.tokens[0].text not in BULLETS or q.i > 2 or sent.having("MOVE"):
+        return None
+    return Match(Entry("ANAPHOR.bullet", sent.tokens[0].text), 0, 1)
+
+
 def inherit_movement(sent: Sentence, q: Quantity, previous: str | None) -> Movement | None:
     """"ارتفع العدد إلى نحو عشرة آلاف يوميا", "the number has grown to some
     10,000 per day": a number that refers back takes the movement before it."""
     if previous is None or _before_is_measure(sent, q):
         return None
     anaphor, dist = _nearest(sent, q, "ANAPHOR.number")
-    if anaphor is None or dist > 10 or anaphor.i > q.i:
+    bullet = _bullet_item(sent, q)
+    if bullet is None and (anaphor is None or dist > 10 or anaphor.i > q.i):
         return None
+    if bullet is not None:
+        anaphor, dist = bullet, 0.0
     noun, demonym, reject = _noun_after(sent, q)
     blocker, block_d = _blocker(sent, q)
     if reject is not None or (blocker is not None and block_d < dist) or _modal_near(sent, q, None) \
@@ -305,18 +374,47 @@ def inherit_movement(sent: Sentence, q: Quantity, previous: str | None) -> Movem
     return Movement(previous, kind, per, unit, noun, demonym, None, rules, 0.5)
 
 
+def _outside_brackets(tokens: list) -> list:
+    out, depth = [], 0
+    for t in tokens:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth <= 0 and t.text != ")":
+            out.append(t)
+        depth = max(depth, 0)
+    return out
+
+
+def is_elliptic(sent: Sentence, q: Quantity) -> bool:
+    """A list item that leaves its verb out: "112 тысяч - в Словении", "Polen (1,5 Millionen)",
+    "370 (KW5)", "… – 1,771 мільйона осіб"."""
+    tokens = sent.tokens
+    after = tokens[q.j].text if q.j < len(tokens) else ""
+    before = tokens[q.i - 1].text if q.i > 0 else ""
+    if after == "(" or (before == "(" and sent.concept_at(q.i - 1, "PLACE") is None and q.i >= 2
+                        and any(m.is_("PLACE") and m.j == q.i - 1 for k in range(max(0, q.i - 4), q.i - 1)
+                                for m in sent.at.get(k, ()))):
+        return True
+    k = q.j + (1 if after == "-" else 0)
+    if after == "-" and (sent.concept_at(k, "PLACE") or (sent.concept_at(k, "PREP") and sent.concept_at(k + 1, "PLACE"))):
+        return True
+    return before == "-" and (q.j == len(tokens) or after in {",", ")", "."} or sent.concept_at(q.j, "NOUN") is not None)
+
+
 def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Movement) -> Movement | None:
     """"486 ألف لاجئ سوري في لبنان، و516 ألفا في الأردن"; "328.667 venezolanos,
     57.222 ecuatorianos y 25.344 chinos cruzaron": a number in a list (joined by
     "and" or a comma) with a figure, and no verb of its own, counts the same movement."""
     and_words = tuple(sent.lex.settings.get("and_words", ()))
     lo, hi = (other.j, q.i) if other.j <= q.i else (q.j, other.i)
-    between = sent.tokens[lo:hi]
+    between = _outside_brackets(sent.tokens[lo:hi])  # "424 (KW2), 370 (KW5)": a note in brackets is no separator
     joined = (bool(and_words) and (sent.tokens[q.i].text.startswith(and_words) or sent.tokens[other.i].text.startswith(and_words)
                                    or any(t.text in and_words for t in between[-2:])))
     by_comma = not joined and any(t.text == "," for t in between) and len(between) <= 4
-    if not (joined or by_comma) or len(between) > 10 or sent.distance((other.i, other.j), (q.i, q.j)) == float("inf"):
+    elliptic = is_elliptic(sent, q)
+    if not (joined or by_comma or elliptic) or len(between) > 10:
         return None
+    if sent.distance((other.i, other.j), (q.i, q.j)) == float("inf") and not (elliptic and ";" not in (t.text for t in between)):
+        return None  # "…, а за весь час війни – 1,771 мільйона осіб": an elliptic figure goes on past "but"
     if any(m.i >= lo and m.j <= hi for m in sent.having("MOVE")) or _before_is_measure(sent, q):
         return None
     if any(q.i - 3 <= m.i < q.i or lo <= m.i < hi for prefix in BLOCKERS for m in sent.having(prefix)):
@@ -324,7 +422,8 @@ def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Moveme
     noun, demonym, reject = _noun_after(sent, q)
     if reject is not None or (q.value is not None and q.value < 10 and noun is None) or _is_year(q, noun):
         return None
-    if by_comma and noun is None and demonym is None and not any(m.is_("PLACE") for k in range(lo, hi) for m in sent.at.get(k, ())):
+    if by_comma and noun is None and demonym is None and not elliptic \
+            and not any(m.is_("PLACE") for k in range(lo, hi) for m in sent.at.get(k, ())):
         # a comma alone joins a list of counted things ("328.667 venezolanos, 57.222 ecuatorianos")
         # or of places with their figures ("Polonyaya 453 bin, Macaristana 116 bin")
         return None
@@ -348,9 +447,11 @@ def _place_follows(sent: Sentence, k: int) -> bool:
 
 def elliptic_item(sent: Sentence, q: Quantity, other: Quantity, other_mv: Movement) -> Movement | None:
     """"2,2 millones han llegado a Polonia (…), a los que hay que sumar casi 580.000 en
-    Rumanía": a number with only a place after it, later in the sentence of a figure,
-    counts what that figure counts (the verb is elided)."""
-    if other.j > q.i or not _place_follows(sent, q.j) or _before_is_measure(sent, q):
+    Rumanía", "1 200 migrants sont arrivés, dont 300 dimanche": a number with only a place
+    after it, or after a part word, later in the sentence of a figure, counts what that
+    figure counts (the verb is elided)."""
+    part = any(m.j == q.i for m in sent.having("PART"))
+    if other.j > q.i or not (part or _place_follows(sent, q.j)) or _before_is_measure(sent, q):
         return None
     if sent.distance((other.i, other.j), (q.i, q.j)) == float("inf"):
         return None
@@ -359,10 +460,13 @@ def elliptic_item(sent: Sentence, q: Quantity, other: Quantity, other_mv: Moveme
     if any(q.i - 3 <= m.i < q.j + 3 for prefix in BLOCKERS for m in sent.having(prefix)):
         return None
     noun, demonym, reject = _noun_after(sent, q)
-    if reject is not None or noun is not None or q.value is not None and q.value < 10 or _is_year(q, noun):
+    if reject is not None or (noun is not None and not part) or q.value is not None and q.value < 10 and noun is None \
+            or _is_year(q, noun):
         return None
+    unit = other_mv.unit if noun is None else ("households" if noun.concept == "UNIT.household" else
+                                               "vehicles" if noun.concept == "UNIT.vehicle" else "people")
     rules = list(q.rules) + [f"{sent.lex.code}.elliptic:{other_mv.movement}"]
-    return Movement(other_mv.movement, other_mv.kind, other_mv.per, other_mv.unit, None, other_mv.demonym,
+    return Movement(other_mv.movement, other_mv.kind, other_mv.per, unit, noun, demonym or other_mv.demonym,
                     other_mv.trigger, rules, round(max(other_mv.confidence - 0.15, 0.3), 2))
 
 

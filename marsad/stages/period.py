@@ -141,7 +141,8 @@ class PeriodFinder:
                 k += 1
                 continue
             self._set_role(expr)
-            found.append(expr)
+            if not self._dates_an_event(expr):
+                found.append(expr)
             k = max(expr.j, k + 1)
         return self._join_date_ranges(found)
 
@@ -167,11 +168,33 @@ class PeriodFinder:
             out.append(expr)
         return out
 
+    def _dates_an_event(self, expr: TimeExpr) -> bool:
+        """"войны, которая началась в 2011 году": the date of an event the sentence names, not of its figures."""
+        return any(self.concept_at(k, "EVENT.began") for k in range(max(0, expr.i - 2), expr.i))
+
+    def _since_event(self, expr: TimeExpr) -> bool:
+        """"Seit dem Sturz Assads im vergangenen Dezember": a date after "since" and its event starts the period."""
+        for k in range(expr.i - 1, max(expr.i - 15, -1), -1):
+            if (self.tokens[k].kind == "punct" and self.tokens[k].text != "-") or self.tokens[k].kind == "num":
+                return False
+            if self.concept_at(k, "TIME.since") or self.concept_at(k, "TIME.since_start"):
+                return True
+        return False
+
     def _set_role(self, expr: TimeExpr) -> None:
+        if expr.rule in ("period.month", "period.last_month", "period.date", "period.mid_month") and self._since_event(expr):
+            expr.role = "since"
+            return
+        if expr.rule == "period.day_range":
+            if self.concept_at(expr.i - 1, "TIME") or self.concept_at(expr.i - 1, "PREP"):
+                expr.i -= 1  # "с 3 по 9 марта": the "from" goes with the range
+            return
         for back in (1, 2):
             k = expr.i - back
             for role in ("since", "during", "until"):
                 m = self.concept_at(k, f"TIME.{role}")
+                if m is not None and m.j < expr.i and self.concept_at(m.j, "PLACE"):
+                    continue  # "До Польщі за добу": "to" a place, not "until"
                 if m is not None and expr.i - 1 <= m.j <= expr.i and m.concept != "TIME.since_start":
                     expr.i = k
                     # "since the war began in April 2023": a bare "in" inside a since-clause dates the start
@@ -185,7 +208,8 @@ class PeriodFinder:
                 return
         if case == "from":  # "24 Şubat'tan": the ablative alone starts the period
             expr.role, expr.j = "since", j
-        if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month"):
+        if expr.role == "point" and expr.rule in ("period.date", "period.month_year", "period.year", "period.mid_month",
+                                                  "period.month", "period.last_month"):
             # "منذ بدء روسيا عمليتها ... في 24 فبراير", "since X began on May 6"
             if self._since_before(expr.i):
                 expr.role = "since"
@@ -194,7 +218,7 @@ class PeriodFinder:
         for b in range(k - 1, max(k - 22, -1), -1):
             if self.tokens[b].text == ";":
                 return False
-            since = self.concept_at(b, "TIME.since") or self.concept_at(b, "TIME.since_start")  # "از آغاز جنگ در ۲۴ فبروری"
+            since = self.concept_at(b, "TIME.since") or self.concept_at(b, "TIME.since_start")  # "از آغاز جنگ در ۲۴ فبروری", "Seit Beginn der Kämpfe … Mitte April"
             if since is not None and not self._inside(b, "QUAL"):
                 return True  # (not the "از" of "بیش از", "more than")
         return False
@@ -218,7 +242,8 @@ class PeriodFinder:
                 start, end = start.replace(year=year), end.replace(year=year)  # "In 2022, ... in the same period"
             if start or end:
                 return TimeExpr(same.i, same.j, start or end, end or start, "during", "period.same_period")  # type: ignore[arg-type]
-        for reader in (self._day_range, self._date, self._weekday, self._relative_day, self._units):
+        for reader in (self._week_number, self._week_of_month, self._weekend, self._day_range, self._date, self._weekday,
+                       self._relative_day, self._units):
             expr = reader(k)
             if expr is not None:
                 return expr
@@ -281,6 +306,44 @@ class PeriodFinder:
             return TimeExpr(k, k + 1 + (1 if self.concept_at(k, "TIME.unit.year") else 0), date(year, 1, 1), min(date(year, 12, 31), pub), rule="period.year")
         return None
 
+    def _week_of_month(self, k: int) -> TimeExpr | None:
+        """"the third week of May", "الأسبوع الثالث من تموز": days 15 to 21."""
+        ordinal = self.concept_at(k, "NUM.ordinal")
+        week = self.concept_at(ordinal.j if ordinal else k, "TIME.unit.week")
+        if week is None:
+            return None
+        if ordinal is None:
+            ordinal = self.concept_at(week.j, "NUM.ordinal")
+            if ordinal is None:
+                return None
+        end = max(week.j, ordinal.j)
+        link = end if end < len(self.tokens) and (self.concept_at(end, "PREP.from")
+                                                  or self.tokens[end].text in self.lex.settings.get("of_words", ())) else None
+        month = self.concept_at(link + 1, "MONTH") if link is not None else None
+        n = ordinal.entry.payload if isinstance(ordinal.entry.payload, int) else None
+        if month is None or n is None or not 1 <= n <= 5 or self.pub is None:
+            return None
+        first = _latest(self.pub, int(month.concept.split(".")[1]), 1)
+        if first is None:
+            return None
+        year = _year_at(self.tokens, month.j)
+        first = first.replace(year=year) if year else first
+        start = first + timedelta(days=7 * (n - 1))
+        last = min(start + timedelta(days=6), _month_end(first), self.pub)
+        return TimeExpr(k, month.j + (1 if year else 0), start, last, "during", "period.week_of_month")
+
+    def _weekend(self, k: int) -> TimeExpr | None:
+        """"at the weekend", "نهاية الأسبوع": the Saturday and Sunday on or before publication."""
+        m = self.concept_at(k, "TIME.weekend")
+        if m is None or self.pub is None:
+            return None
+        sunday = self.pub - timedelta(days=(self.pub.weekday() - 6) % 7)
+        saturday = sunday - timedelta(days=1)
+        if self.ending_at(m.j + 1, "TIME.last") or self.concept_at(m.j, "TIME.last"):
+            saturday, sunday = saturday - timedelta(days=7) if sunday == self.pub else saturday, \
+                sunday - timedelta(days=7) if sunday == self.pub else sunday
+        return TimeExpr(k, m.j, saturday, min(sunday, self.pub), rule="period.weekend")
+
     def _day_of_month(self, k: int) -> int | None:
         tok = self.tokens[k] if 0 <= k < len(self.tokens) else None
         if tok is None or tok.kind != "num" or not tok.text.isdigit() or len(tok.text) > 2:
@@ -288,13 +351,20 @@ class PeriodFinder:
         return int(tok.text) if 1 <= int(tok.text) <= 31 else None
 
     def _day_range(self, k: int) -> TimeExpr | None:
-        """"del 3 al 9 de marzo", "du 3 au 9 mars", "entre el 1 y el 7 de mayo", "3-9 March": one span of days."""
-        first = self._day_of_month(k)
-        if first is None or k + 2 >= len(self.tokens):
+        """"del 3 al 9 de marzo", "du 3 au 9 mars", "entre el 1 y el 7 de mayo", "3-9 March", "vom 3. bis
+        9. März", "с 3 по 9 марта": one span of days."""
+        opener = self.concept_at(k, "RANGE.from") or self.concept_at(k, "RANGE.between")
+        start_tok = opener.j if opener is not None else k  # "from 3 to 9 March", "بين 16 و23 تموز"
+        first = self._day_of_month(start_tok)
+        if first is None or start_tok + 2 >= len(self.tokens):
             return None
-        link = self.concept_at(k + 1, "RANGE.to")
+        k, opened = start_tok, k
+        k1 = k + 1
+        if self.tokens[k1].text in self.lex.settings.get("date_connectors", ()):
+            k1 += 1  # "vom 3. bis 9. März": the first day's full stop
+        link = self.concept_at(k1, "RANGE.to")
         words = self.lex.settings.get("day_range_links", ())
-        j = link.j if link is not None else k + 2 if self.tokens[k + 1].text in words else None
+        j = link.j if link is not None else k1 + 1 if k1 < len(self.tokens) and self.tokens[k1].text in words else None
         if j is None:
             return None
         if j < len(self.tokens) and self.tokens[j].text in self.lex.settings.get("date_articles", ()):
@@ -311,7 +381,7 @@ class PeriodFinder:
         end = self._day_month(j, last, month)
         if end is None:
             return None
-        return TimeExpr(k, end.j, end.start.replace(day=first), end.end, "during", "period.day_range")
+        return TimeExpr(opened, end.j, end.start.replace(day=first), end.end, "during", "period.day_range")
 
     def _month_range(self, k: int, end: int, first_month: int) -> TimeExpr | None:
         """"from January to March 2023", "من يناير إلى مارس 2023"."""
@@ -361,6 +431,31 @@ class PeriodFinder:
         if d is None:
             return None
         return TimeExpr(k, j + (1 if year else 0), d, d, rule="period.date")
+
+    def _week_number(self, k: int) -> TimeExpr | None:
+        """"KW30", "(KW 2)", "in der 20. Kalenderwoche": an ISO calendar week of the
+        year of publication (or of the year before, when that week is still to come)."""
+        assert self.pub is not None
+        marker = self.concept_at(k, "TIME.week_number")
+        if marker is not None:
+            n, j = _int_at(self.lex, self.tokens, marker.j, self.table) or (None, marker.j)
+        else:
+            num = _int_at(self.lex, self.tokens, k, self.table)
+            dot = num is not None and num[1] < len(self.tokens) and self.tokens[num[1]].text == "."
+            marker = self.concept_at(num[1] + dot, "TIME.week_number") if num is not None else None
+            if num is None or marker is None:
+                return None
+            n, j = num[0], marker.j
+        if n is None or not 1 <= n <= 53:
+            return None
+        for year in (self.pub.year, self.pub.year - 1):
+            try:
+                monday = date.fromisocalendar(year, n, 1)
+            except ValueError:
+                continue
+            if monday <= self.pub:
+                return TimeExpr(k, j, monday, min(monday + timedelta(days=6), self.pub), rule="period.week_number")
+        return None
 
     def _solar_day_month(self, k: int, day: int, month: Match) -> TimeExpr | None:
         """"۲۷ مرداد", "۳ مهر ۱۴۰۳": a day of a Solar Hijri month (MONTH.solar.N), as a Gregorian date."""
@@ -425,6 +520,9 @@ class PeriodFinder:
         if n is not None and ago is not None:
             d = self._minus(n, name)
             return TimeExpr(k - (1 if ago.i < k else 0), max(j, ago.j), d, d, "ago", "period.ago")
+        if n is None and last is not None and last.concept == "TIME.last.rolling":
+            # "за останній тиждень", "за последнюю неделю": the seven days up to now, not the calendar week before
+            return TimeExpr(k, max(j, last.j), self._minus(1, name), self.pub, "during", "period.last_n")
         if n is None and last is not None:
             return self._previous(k, last.j, name)
         if n is None and ago is not None:  # "a week ago", "قبل أسبوع", "منذ شهر": one unit back

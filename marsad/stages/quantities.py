@@ -38,6 +38,7 @@ class _Number:
 
 Table = list[list[Match]]
 QUANTITY_STARTS = ("NUM", "QUAL", "RANGE")
+CHANGE_RULE = "quantity.change"  # "from 253,000 to 259,000": the first of two counts
 
 
 def _concept(lex: Lexicon, tokens: list[Token], i: int, prefix: str, table: Table) -> Match | None:
@@ -152,7 +153,8 @@ def _parse_words(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> _Nu
 
 def _compound(lex: Lexicon, tokens: list[Token], num: _Number, table: Table) -> _Number:
     """"19 ألفا و400", "3 ملايين و138 ألف": add a smaller part after "و" (or
-    right after the scale word where the language says so)."""
+    right after the scale word where the language says so); "1 мільйон 60 тисяч":
+    a smaller scaled part needs no "and" in any language."""
     k = num.end
     and_words = lex.settings.get("and_words", ())
     joined = k < len(tokens) and tokens[k].text in and_words
@@ -166,7 +168,20 @@ def _compound(lex: Lexicon, tokens: list[Token], num: _Number, table: Table) -> 
         if nxt and nxt.vague is None and nxt.value < (num.last_scale if num.last_scale > 1 else 100):
             return _Number(num.value + nxt.value, nxt.end, num.rules + [f"{lex.code}.NUM.compound"] + nxt.rules,
                            last_scale=min(num.last_scale, nxt.last_scale), words=num.words)
+    if k < len(tokens) and tokens[k].kind == "num" and num.last_scale > 1 and not num.words:
+        nxt = _parse_number(lex, tokens, k, table)
+        if nxt and nxt.vague is None and 1 < nxt.last_scale < num.last_scale and nxt.value < num.last_scale:
+            return _Number(num.value + nxt.value, nxt.end, num.rules + [f"{lex.code}.NUM.compound"] + nxt.rules,
+                           last_scale=nxt.last_scale, words=False)
     return num
+
+
+def _is_change(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> bool:
+    """"зросла з 253 тисяч до 259 тисяч", "выросло с 10 до 12 тысяч": a count
+    that changed from one figure to another, not a range (CHANGE, then "from")."""
+    if i < 2 or not any(m.is_("PREP.from") or m.is_("TIME.since") for m in table[i - 1]):
+        return False
+    return any(m.is_("CHANGE") for k in range(max(0, i - 3), i - 1) for m in table[k])
 
 
 def parse_quantity(lex: Lexicon, tokens: list[Token], i: int, table: Table | None = None) -> Quantity | None:
@@ -193,6 +208,9 @@ def parse_quantity(lex: Lexicon, tokens: list[Token], i: int, table: Table | Non
     end = first.end
     second = None
     link = _concept(lex, tokens, end, "RANGE.to", table)
+    if link is not None and not between and _is_change(lex, tokens, i, table):
+        link = None  # two figures, the count before and after
+        rules.append(CHANGE_RULE)
     if link is not None and (between or link.entry.form not in lex.settings.get("and_words", ())):
         second = _parse_number(lex, tokens, link.j, table)
     elif between and end < len(tokens) and tokens[end].text.startswith(tuple(lex.settings.get("and_words", ()))):
@@ -250,7 +268,11 @@ def find_quantities(lex: Lexicon, tokens: list[Token], table: Table | None = Non
         if tokens[i].kind != "num" and not any(m.entry.concept.startswith(QUANTITY_STARTS) for m in table[i]):
             i += 1
             continue
-        q = parse_quantity(lex, tokens, i, table)
+        link = _concept(lex, tokens, i, "RANGE.to", table)
+        if found and found[-1].j == i and CHANGE_RULE in found[-1].rules and link is not None:
+            q = parse_quantity(lex, tokens, link.j, table)  # "… до 259 тисяч": the count it changed to, not "up to"
+        else:
+            q = parse_quantity(lex, tokens, i, table)
         if q is None:
             i += 1
             continue

@@ -51,8 +51,9 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
                     or sent.concept_at(k, "TIME") or sent.concept_at(k, "WEEKDAY") or sent.concept_at(k, "QUAL"):
                 break
             k += 1
-        if k > say.j and " ".join(x.text for x in sent.tokens[say.j:k]) in settings.get("pronouns", ()):
-            return say.j, say.j  # "selon lui", "según ella": a pronoun names no one, the last speaker goes on
+        words = " ".join(x.text for x in sent.tokens[say.j:k])
+        if k > say.j and (words in settings.get("pronouns", ()) or sent.tokens[say.j].text in settings.get("pronouns", ())):
+            return say.j, say.j  # "selon lui", "заявив він": a pronoun names no one, the last speaker goes on
         if k > say.j:
             return say.j, k
     verb = say.i

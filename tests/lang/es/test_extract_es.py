@@ -113,3 +113,9 @@ def test_attempts_and_taking_in() -> None:
     (f,) = [f.annotation() for f in extract("Colombia ha acogido a 2,8 millones de venezolanos desde 2015.",
                                             published="2023-05-19", language="es")]
     assert (f["movement"], f["kind"], f["destination"]) == ("arrived", "total", "CO")
+
+
+def test_a_part_after_among_them() -> None:
+    found = [f.annotation() for f in extract("Unas 3.000 personas llegaron a Canarias, entre ellas 400 niños.",
+                                             published="2023-09-19", language="es")]
+    assert [(f["value"], f["movement"], f["destination"]) for f in found] == [(3000, "arrived", "ES"), (400, "arrived", "ES")]

@@ -88,3 +88,10 @@ def test_first_of_the_month_and_a_span_of_two_dates() -> None:
 def test_an_attempt_to_cross_is_no_arrival() -> None:
     assert [f.annotation() for f in extract("Environ 300 migrants ont tenté de franchir la frontière à Ceuta.",
                                             published="2023-06-10", language="fr")] == []
+
+
+def test_a_part_with_its_verb_elided() -> None:
+    found = [f.annotation() for f in extract("Quelque 1 200 migrants sont arrivés à Lampedusa cette semaine, dont 300 dimanche.",
+                                             published="2023-09-19", language="fr")]
+    assert [(f["value"], f["movement"], f["destination"]) for f in found] == [(1200, "arrived", "IT"), (300, "arrived", "IT")]
+    assert (found[1]["period_start"], found[1]["period_end"]) == ("2023-09-17", "2023-09-17")
