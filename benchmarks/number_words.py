@@ -1,5 +1,5 @@
 """Compare marsad's hand-written number words with text2num (if installed) on
-number phrases as Spanish and French news write them; prints accuracy and
+number phrases as Spanish, French and German news write them; prints accuracy and
 phrases per second for each. `pip install text2num` to include it."""
 
 from __future__ import annotations
@@ -25,6 +25,13 @@ PHRASES = {
            ("mille cinq cents", 1500), ("trois cent mille", 300000), ("quarante mille", 40000),
            ("un million", 1000000), ("380 000", 380000), ("six mille", 6000), ("douze mille", 12000),
            ("soixante-dix", 70), ("huit cents", 800)],
+    # German writes a number below a million as one word ("zweihundertfünfzigtausend")
+    "de": [("dreitausend", 3000), ("zweihundertfünfzigtausend", 250000), ("vier Millionen", 4000000),
+           ("eine halbe Million", 500000), ("2,2 Millionen", 2200000), ("1,5 Millionen", 1500000), ("zehntausend", 10000),
+           ("hunderttausend", 100000), ("zwanzigtausend", 20000), ("zwei Millionen", 2000000), ("fünfhundert", 500),
+           ("tausendfünfhundert", 1500), ("dreihunderttausend", 300000), ("vierzigtausend", 40000),
+           ("eine Million", 1000000), ("380.000", 380000), ("sechstausend", 6000), ("zwölftausend", 12000),
+           ("siebzig", 70), ("achthundert", 800)],
 }
 
 

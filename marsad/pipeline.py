@@ -26,6 +26,7 @@ from marsad.stages.movement import (BULLETS, Movement, attach_movement, continue
                                      is_elliptic, list_item)
 from marsad.stages.parts import mark_parts
 from marsad.stages.period import PeriodFinder, TimeExpr
+from marsad.stages.reference import reference_date
 from marsad.stages.quantities import Quantity, find_quantities
 from marsad.stages.source import Source, find_sources
 from marsad.tokens import split_sentences, tokenize
@@ -144,8 +145,11 @@ def _chunks(norm: str, abbreviations: frozenset[str] = frozenset(),
     return spans
 
 
-def extract(text: str, *, published: object = None, language: str | None = None) -> list[Figure]:
-    """Every movement figure in one news text (see ANNOTATION.md)."""
+def extract(text: str, *, published: object = None, language: str | None = None,
+            url: str | None = None) -> list[Figure]:
+    """Every movement figure in one news text (see ANNOTATION.md). Without a
+    publication date, relative dates resolve against the date in `url` or the
+    text's dateline (stages/reference.py)."""
     when = parse_date(published)
     if not isinstance(text, str) or not text.strip():
         return []
@@ -160,6 +164,9 @@ def extract(text: str, *, published: object = None, language: str | None = None)
     hits = lex.movement_at(norm)
     if not hits:
         return []  # nothing in the text moves: no figure, and no need to read further
+    reference = None
+    if when is None:
+        when, reference = reference_date(norm, lex, url)
     doc = _Doc(text, norm, lex, when)
     starts = [s for s, _ in doc.spans]
     candidates = _with_list_items(doc, sorted({bisect_right(starts, h) - 1 for h in hits} - {-1}))
@@ -175,6 +182,9 @@ def extract(text: str, *, published: object = None, language: str | None = None)
             log.exception("marsad: sentence %d of a %s document skipped", index, lang)
     if figures:
         apply_frame(build_frame(figures, doc.countries), figures)
+    if reference:
+        for f in figures:
+            f.rule.append(reference)
     return figures
 
 

@@ -25,7 +25,8 @@ def predict(articles: Iterable[Article], wanted: Collection[str]
         if article.language and article.language not in available_languages():
             skipped.append(article.id)
             continue
-        figures = extract(article.text, published=article.published, language=article.language)
+        figures = extract(article.text, published=article.published, language=article.language,
+                          url=getattr(article, 'url', None))
         predicted[article.id] = [f.annotation() for f in figures]
         languages[article.id] = article.language or "?"
     return predicted, languages, skipped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 from functools import cached_property
 
 from marsad.lexicon import Lexicon, Match
@@ -56,12 +57,32 @@ class Sentence:
             return 0
         if any(lo <= k < hi for k in self.breaks):
             return float("inf")
-        commas = sum(1 for t in self.tokens[lo:hi] if t.text in SOFT_BREAKS)
-        return (hi - lo) - self.unspaced_share * self.unspaced[lo:hi].count(True) + COMMA_COST * commas
-
-    # A letter of a script written without spaces (一 Han character) weighs half a word.
-    unspaced_share = 0.5
+        return self._cost_before[hi] - self._cost_before[lo]
 
     @cached_property
-    def unspaced(self) -> list[bool]:
-        return [len(t.text) == 1 and UNSPACED_RE.match(t.text) is not None for t in self.tokens]
+    def _cost_before(self) -> list[float]:
+        """Running cost of the tokens: a word 1, a comma or bracket 1 + COMMA_COST, a letter
+        of a script written without spaces (一 Han character) half a word, and a gloss in
+        another script in brackets inside such text ("拉法（Rafah）") nothing."""
+        costs = [1 + COMMA_COST if t.text in SOFT_BREAKS else 0.5 if _unspaced(t.text) else 1.0 for t in self.tokens]
+        if any(_unspaced(t.text) for t in self.tokens):
+            for lo, hi in _brackets(self.tokens):
+                if not any(_unspaced(t.text) for t in self.tokens[lo:hi]):
+                    costs[lo:hi] = [0.0] * (hi - lo)
+        return list(accumulate(costs, initial=0.0))
+
+
+def _unspaced(text: str) -> bool:
+    return len(text) == 1 and UNSPACED_RE.match(text) is not None
+
+
+def _brackets(tokens: list[Token]) -> list[tuple[int, int]]:
+    """(open, one past close) of each bracketed run of tokens."""
+    spans, opened = [], None
+    for k, t in enumerate(tokens):
+        if t.text == "(":
+            opened = k
+        elif t.text == ")" and opened is not None:
+            spans.append((opened, k + 1))
+            opened = None
+    return spans

@@ -97,3 +97,22 @@ def test_a_month_inside_a_since_clause_starts_the_count() -> None:
 def test_weeks_weekends_and_day_ranges(sentence: str, language: str, published: str, start: str, end: str) -> None:
     (f,) = extract(sentence, published=published, language=language)
     assert (f.period_start, f.period_end) == (start, end)
+
+
+def test_without_a_publication_date_the_url_gives_the_reference() -> None:
+    (f,) = extract("About 3,000 people fled to Chad on Tuesday.", language="en",
+                   url="https://example.org/news/2023/09/28/chad-refugees")
+    assert f.period_end == "2023-09-26" and "reference.url" in f.rule
+
+
+def test_without_a_publication_date_the_dateline_gives_the_reference() -> None:
+    (f,) = extract("GENEVA, 6 July 2023 - About 3,000 people fled to Chad on Tuesday, UNHCR said.", language="en")
+    assert f.period_end == "2023-07-04" and "reference.text" in f.rule
+    (g,) = extract("جنيف في 6 يوليو 2023 - فر نحو 3 آلاف شخص إلى تشاد يوم الثلاثاء.", language="ar")
+    assert g.period_end == "2023-07-04" and "reference.text" in g.rule
+
+
+def test_a_stated_publication_date_wins_over_the_url() -> None:
+    (f,) = extract("About 3,000 people fled to Chad on Tuesday.", language="en", published="2024-03-14",
+                   url="https://example.org/2023/09/28/chad")
+    assert f.period_end == "2024-03-12" and not any(r.startswith("reference.") for r in f.rule)

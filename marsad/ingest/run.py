@@ -221,7 +221,7 @@ def prepare(raw: RawArticle, max_figures: int = Limits.max_figures) -> NewDocume
     language = raw.language or detect_language(raw.text)
     supported = language in available_languages()
     published = _published(raw.published)
-    found = extract(raw.text, published=published, language=language) if supported else []
+    found = extract(raw.text, published=published, language=language, url=raw.url) if supported else []
     outlet = raw.outlet or (urlparse(raw.url).hostname if raw.url else None)
     wire = wire_agency(raw.text, language) if supported else None
     doc = NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, published,

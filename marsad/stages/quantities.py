@@ -73,11 +73,35 @@ def _digits(text: str, lex: Lexicon, scaled: bool) -> float | None:
     return float("".join(parts))
 
 
+def _library_number(lex: Lexicon, tok: Token) -> int | None:
+    """A whole number written as one word that the language folder leaves to text2num
+    (`number_words: text2num`, words holding one of `number_word_roots`): German writes
+    every number below a million as one word, too many to list."""
+    if tok.kind != "word" or lex.settings.get("number_words") != "text2num":
+        return None
+    roots = lex.settings.get("number_word_roots", ())
+    if not any(root in tok.text for root in roots):
+        return None
+    from text_to_num import text2num
+
+    try:
+        value = int(text2num(tok.text, lex.code))
+    except ValueError:
+        return None
+    return value if value > 0 else None
+
+
 def _parse_number(lex: Lexicon, tokens: list[Token], i: int, table: Table) -> _Number | None:
     """A number at token i: digits or words, with scale and compound parts."""
     if i >= len(tokens):
         return None
     tok = tokens[i]
+    whole = _library_number(lex, tok) if not table[i] else None
+    if whole is not None:  # "zweihundertfünfzigtausend": one word, read by text2num
+        scale = _concept(lex, tokens, i + 1, "NUM.scale", table)
+        rules = [f"{lex.code}.NUM.text2num"] + ([f"{lex.code}.{scale.entry.rule}"] if scale else [])
+        value = whole * (scale.entry.payload if scale else 1)
+        return _Number(value, scale.j if scale else i + 1, rules, last_scale=1000 if whole >= 1000 else 1, words=True)
     if tok.kind == "num":
         scale = _concept(lex, tokens, i + 1, "NUM.scale", table)
         value = _digits(tok.text, lex, scaled=scale is not None)
@@ -265,7 +289,8 @@ def find_quantities(lex: Lexicon, tokens: list[Token], table: Table | None = Non
         table = lex.table(tokens)
     found, i = [], 0
     while i < len(tokens):
-        if tokens[i].kind != "num" and not any(m.entry.concept.startswith(QUANTITY_STARTS) for m in table[i]):
+        if tokens[i].kind != "num" and not any(m.entry.concept.startswith(QUANTITY_STARTS) for m in table[i]) \
+                and (table[i] or _library_number(lex, tokens[i]) is None):
             i += 1
             continue
         link = _concept(lex, tokens, i, "RANGE.to", table)

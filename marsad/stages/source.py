@@ -60,6 +60,8 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
     auxiliaries = set(settings.get("auxiliaries", ()))
     while verb > 0 and sent.tokens[verb - 1].text in auxiliaries:
         verb -= 1
+    while verb > 0 and _in_time_expression(sent, verb - 1):
+        verb -= 1  # "国际移民组织5月2日表示": the date stands between the speaker and the verb
     k = verb
     while k > 0 and verb - k < MAX_SPEAKER:
         t = sent.tokens[k - 1]
@@ -94,6 +96,16 @@ def _verb_final_speaker(sent: Sentence, say: Match) -> tuple[int, int] | None:
         return None
     comma = next((k for k, t in enumerate(tokens[:say.i]) if t.text == ","), None)
     return (0, comma) if comma is not None and 0 < comma <= MAX_SPEAKER else None
+
+
+TIME_CONCEPTS = ("TIME", "MONTH", "WEEKDAY")
+
+
+def _in_time_expression(sent: Sentence, k: int) -> bool:
+    """Token k is part of a date or time word ("2日", "5月", "星期一")."""
+    if any(sent.concept_at(k, c) for c in TIME_CONCEPTS):
+        return True
+    return sent.tokens[k].kind == "num" and any(sent.concept_at(k + 1, c) for c in TIME_CONCEPTS)
 
 
 # When a speaker's words name several kinds ("وكالة حرس الحدود", "UNHCR

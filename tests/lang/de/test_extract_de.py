@@ -129,3 +129,10 @@ def test_german_refugees_across_a_border_between_two_countries() -> None:
 def test_german_airlifted_from_a_city_are_not_kept_inside_the_country() -> None:
     (f,) = extract("Die Luftwaffe hat bislang 2.300 Menschen aus Kabul ausgeflogen.", published="2021-08-21", language="de")
     assert (f.movement, f.origin, f.destination) == ("evacuated", "AF", None)
+
+
+def test_german_numbers_written_as_one_word() -> None:
+    found = extract("Rund zweihundertfünfzigtausend Menschen sind aus der Region geflohen. "
+                    "Zwölftausend Flüchtlinge kamen in Berlin an. Eine halbe Million Menschen wurden vertrieben.",
+                    published="2023-01-01", language="de")
+    assert [(f.value, f.qualifier) for f in found] == [(250000, "approx"), (12000, "exact"), (500000, "exact")]

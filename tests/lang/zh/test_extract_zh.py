@@ -114,3 +114,13 @@ def test_the_list_comma_separates_casualties_from_evacuees() -> None:
 def test_a_part_after_its_whole() -> None:
     whole, part = extract("已有5000人被紧急疏散，其中包括1200名儿童。", published="2024-03-12", language="zh")
     assert (whole.value, part.value, part.part_of) == (5000, 1200, whole.start)
+
+
+def test_the_speaker_before_a_date_and_the_verb() -> None:
+    (f,) = figures("联合国难民署3月5日表示，约有2000名难民抵达乍得。", published="2024-03-06")
+    assert (f["value"], f["source_type"], f["destination"]) == (2000, "un_agency", "TD")
+
+
+def test_a_latin_gloss_in_brackets_does_not_push_the_verb_away() -> None:
+    (f,) = figures("已有超过1500人从东部山区的卡拉镇（Kala Town）和米尔村（Mir Village）逃离。")
+    assert (f["low"], f["movement"]) == (1500, "fled")
