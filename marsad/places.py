@@ -111,8 +111,15 @@ def _group(iso: str) -> str:
 
 def demonym_entries(code: str, settings: dict[str, Any], rows: list[dict[str, str]],
                     stop: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    nisba = settings.get("demonym_rule") == "arabic_nisba"
     for row in rows:
-        yield row["form"], {"iso": row["iso"], "group": row.get("group") or _group(row["iso"])}
+        payload = {"iso": row["iso"], "group": row.get("group") or _group(row["iso"])}
+        yield row["form"], payload
+        if nisba and normalize(row["form"]).endswith("ي") and " " not in row["form"]:
+            base = normalize(row["form"])  # "كازاخي" -> "الكازاخية", "كازاخيون": listed forms inflect like the rule's
+            for form in (base + "ون", base + "ين", base + "ه", base + "ات"):
+                if form not in stop:
+                    yield form, payload
     # 叙利亚 + 人 (Syrians), and 叙利亚 alone before a noun (叙利亚难民): a people named by its country's name
     for suffix in settings.get("demonym_suffixes", ()):
         for iso, name in _all_country_names(code, settings):

@@ -94,3 +94,16 @@ def test_those_who_left_in_a_report_of_arrivals_left_the_host() -> None:
     first, second = figures(text, "en")
     assert (first.origin, first.destination) == ("RU", "GE")
     assert second.movement == "departed" and second.origin == "GE"
+
+
+def test_displaced_inside_and_abroad_at_once_have_no_single_destination() -> None:
+    (f,) = figures("نزح نحو 3 ملايين شخص داخليا وعبر الحدود بسبب النزاع في السودان.", "ar")
+    assert (f.movement, f.origin, f.destination) == ("displaced", "SD", None)
+    (g,) = figures("About 3 million people have been displaced inside Sudan and across borders, IOM said.", "en")
+    assert (g.origin, g.destination) == ("SD", None)
+
+
+def test_a_speakers_adjective_names_the_country_of_the_country() -> None:
+    # "وزارة الداخلية الكازاخية" speaks: "أراضي البلاد" is Kazakhstan, not the Russians' country
+    (f,) = figures("أعلنت وزارة الداخلية الكازاخية عبور نحو 98 ألف روسي إلى أراضي البلاد.", "ar")
+    assert (f.origin, f.destination, f.source_type) == ("RU", "KZ", "government")

@@ -171,7 +171,8 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
         geo.nationality = mv.demonym.entry.payload["iso"]
         geo.group = mv.demonym.entry.payload["group"]
         geo.rules.append(f"{lex}.{mv.demonym.entry.rule}")
-    internal = bool(sent.having("INTERNAL"))
+    abroad = bool(sent.having("ABROAD"))  # "نزحوا داخليا وعبر الحدود", "inside Sudan and abroad": no one destination
+    internal = bool(sent.having("INTERNAL")) and not abroad
     places = _places_for(sent, q, mv, others)
     # a border goes last: "über die österreichisch-ungarische Grenze ins Burgenland" needs the destination first
     for p in [p for p in places if not p.is_("BORDER")] + [p for p in places if p.is_("BORDER")]:
@@ -204,7 +205,7 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
                 geo.set("destination", payload, rule)
         elif role == "via" and payload.get("place"):
             geo.set("destination", payload, rule)
-    _defaults(geo, mv, internal)
+    _defaults(geo, mv, internal, abroad)
     return geo
 
 
@@ -265,7 +266,7 @@ def _border_between(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex:
 HOSTING = {"arrived", "asylum", "hosted", "waiting"}
 
 
-def _defaults(geo: Geography, mv: Movement, internal: bool) -> None:
+def _defaults(geo: Geography, mv: Movement, internal: bool, abroad: bool = False) -> None:
     """What the sentence implies; what only the document says is the frame's (stages/frame.py)."""
     if geo.nationality:
         if geo.origin is None and mv.movement in ORIGIN_FROM_NATIONALITY:
@@ -274,7 +275,7 @@ def _defaults(geo: Geography, mv: Movement, internal: bool) -> None:
         if geo.destination is None and mv.movement == "returned":
             geo.destination = geo.nationality
             geo.rules.append("default.return_home")
-    if mv.movement == "displaced":
+    if mv.movement == "displaced" and not abroad:
         if geo.destination is None and geo.destination_place is None and geo.origin:
             geo.destination = geo.origin  # displaced within their country unless a place abroad is named
             geo.rules.append("default.displaced_within")

@@ -22,7 +22,7 @@ LANGUAGES = available_languages()
 REQUIRED_SETTINGS = {"code", "name", "clitics", "and_words", "clause_breaks", "complementizers", "month_locales"}
 KNOWN_CONCEPT_ROOTS = {"QUAL", "QUALPOST", "RANGE", "MEASURE", "RATE", "MOVE", "NOUN", "UNIT", "NOT", "MODAL", "INTERNAL",
                        "DEICTIC", "CAUSE", "CHANGE", "PREP", "PLACETYPE", "STATE", "TIME", "WEEKDAY", "EVENT", "SAY", "ORG", "BORDER", "ANAPHOR",
-                       "WIRE", "MONTH", "RATIO", "COMPARE", "DIFF", "KIND",
+                       "WIRE", "MONTH", "RATIO", "COMPARE", "DIFF", "KIND", "ABROAD",
                        "PART"}  # parts.yaml: "among them", "بينهم", "dont" (issue 11)
 
 

@@ -91,3 +91,9 @@ def test_on_a_date_is_a_point_and_a_year_of_an_era_is_no_figure() -> None:
     (f,) = extract("از آغاز جنگ در ۲۴ فبروری، ۹۰ هزار نفر به اوکرایین بازگشت کرده اند.", published="2022-04-14", language="fa")
     assert (f.value, f.period_start, f.period_end, f.destination) == (90000, "2022-02-24", "2022-04-14", "UA")
     assert extract("از آغاز سال ۲۰۲۵ میلادی تاکنون بازگشت ادامه دارد.", published="2025-08-01", language="fa") == []
+
+
+def test_afghan_province_and_the_last_three_months() -> None:
+    (f,) = extract("طی سه ماه گذشته ۱۲۰ هزار نفر در ولایت کندز بی‌جا شده‌اند.", published="2024-06-12", language="fa")
+    assert (f.value, f.movement, f.origin_place, f.period_start, f.period_end) == (
+        120000, "displaced", "Kunduz", "2024-03-12", "2024-06-12")

@@ -98,3 +98,9 @@ def test_the_speaker_before_according_to_and_at_the_start_of_the_sentence() -> N
     (g,) = extract("İçişleri Bakanlığı, 2 bin 300 düzensiz göçmenin ülkelerine gönderildiğini açıkladı.",
                    published="2024-03-12", language="tr")
     assert (g.value, g.movement, g.source_type) == (2300, "returned", "government")
+
+
+def test_exceeded_after_the_number_is_more_than() -> None:
+    (f,) = extract("UNHCR'ye göre Ukrayna'dan kaçan mülteci sayısı 6 milyonu aştı.", published="2024-06-12", language="tr")
+    assert (f.low, f.high, f.qualifier, f.movement, f.origin, f.source_type) == (6000000, None, "at_least", "fled", "UA",
+                                                                                  "un_agency")
