@@ -33,7 +33,10 @@ class ErrorOut(BaseModel):
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorOut, "description": text} for status, text in (
+    status: {"model": ErrorOut, "description": text,
+             # a declared Content-Length over the limit is answered by Starlette's body limit, in plain text
+             **({"content": {"text/plain": {"schema": {"type": "string"}}}} if status == 413 else {})}
+    for status, text in (
         (400, "the body cannot be read (not UTF-8 JSON)"),
         (401, "a valid 'Authorization: Bearer <token>' header is needed"),
         (403, "read-only: no MARSAD_TOKEN is set"),
