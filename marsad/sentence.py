@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import accumulate
 from functools import cached_property
+from itertools import accumulate
 
 from marsad.lexicon import Lexicon, Match
 from marsad.tokens import UNSPACED_RE, Token
