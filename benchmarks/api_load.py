@@ -59,7 +59,7 @@ async def _client(port: int, path: str, todo: list[int], latencies: list[float],
             await reader.readexactly(length)
             if not head.startswith(b"HTTP/1.1 200"):
                 errors.append(head.split(b"\r\n")[0].decode())
-        except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, IndexError, ValueError) as exc:
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, IndexError, ValueError) as exc:
             errors.append(exc.__class__.__name__)
             writer = None
             continue

@@ -236,8 +236,8 @@ def _print_invalid_reviews(store) -> int:  # type: ignore[no-untyped-def]
 def cmd_flows(args: argparse.Namespace) -> int:
     from marsad.flows import build_flows, by_destination
 
-    store = _store(args)
-    flows = by_destination(store.flow_rows()) if args.by == "destination" else list(build_flows(store.flow_rows()))
+    with _store(args) as store:
+        flows = by_destination(store.flow_rows()) if args.by == "destination" else list(build_flows(store.flow_rows()))
     summaries = [f.summary() for f in flows]
     if args.format == "json":
         out = []
@@ -285,6 +285,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         export(_store(args), args.what, args.format, sys.stdout.buffer, bom=args.bom)
         sys.stdout.flush()
+    return 0
+
+
+def cmd_spark(args: argparse.Namespace) -> int:
+    from marsad.spark.job import run_from_arguments, summary_line
+
+    print(summary_line(run_from_arguments(args)))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from marsad.spark.load import import_output
+
+    with _store(args) as store:
+        print(import_output(store, args.directory).line())
     return 0
 
 
@@ -387,6 +402,15 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--output", "-o", help="file to write (needed for parquet and xlsx); default standard output")
     exp.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
     exp.set_defaults(func=cmd_export)
+    spk = sub.add_parser("spark", help="ingest, extract and build flows on Apache Spark; write Parquet")
+    from marsad.spark.job import add_arguments
+
+    add_arguments(spk)
+    spk.set_defaults(func=cmd_spark)
+    imp = sub.add_parser("import", help="load a marsad spark output folder into the store")
+    imp.add_argument("directory", help="the --output folder of marsad spark")
+    imp.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    imp.set_defaults(func=cmd_import)
     srv = sub.add_parser("serve", help="the HTTP API and the analyst dashboard")
     srv.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
     srv.add_argument("--host", help="address to listen on (setting host, default loopback)")

@@ -6,7 +6,9 @@ for · E106 a config file that is not valid or names an unknown setting · E201 
 malformed · E301 the store cannot be opened · E302 an unknown review decision ·
 E303 a correction names no or unknown fields · E304 no such figure ·
 E305 a binary export format without an output file · E401 a value a figure field does not
-allow (marsad.schema names the field, the value and what is allowed).
+allow (marsad.schema names the field, the value and what is allowed) · E501 a Spark manifest
+that cannot be read or lists no source · E502 PySpark not installed · E503 Spark cannot
+start · E504 a folder that is not a marsad spark output.
 """
 
 

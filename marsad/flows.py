@@ -70,9 +70,16 @@ class FlowFigure:
     group: str | None = None
     part_of: int | None = None  # the figure this one is a subgroup of ("among them 859 children")
     story: int | None = None  # near-duplicate articles share a story id (set at ingest)
+    interval: tuple[float, float] = field(init=False, repr=False, compare=False)
+    period: tuple[date | None, date | None] = field(init=False, repr=False, compare=False)
+    window: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def interval(self) -> tuple[float, float]:
+    def __post_init__(self) -> None:  # computed once: flows read them many times per figure
+        self.interval = self._interval()
+        self.period = self._period()
+        self.window = self._window()
+
+    def _interval(self) -> tuple[float, float]:
         """The values the statement allows: "more than X" is [X, inf), "up to X" [0, X],
         "about X" X ±10%, a range or vague amount its bounds."""
         low = self.low if self.low is not None else self.value
@@ -87,18 +94,16 @@ class FlowFigure:
             lo, hi = lo * 0.9, hi * 1.1
         return lo, hi
 
-    @property
-    def period(self) -> tuple[date | None, date | None]:
+    def _period(self) -> tuple[date | None, date | None]:
         end = date.fromisoformat(self.period_end) if self.period_end else None
         start = date.fromisoformat(self.period_start) if self.period_start else end
         return start, end
 
-    @property
-    def window(self) -> str:
+    def _window(self) -> str:
         """For a total: "day" (one day), "short" (a week or less), else "cumulative"."""
         if self.kind != "total" or not (self.period_start and self.period_end):
             return "cumulative" if self.kind == "total" else self.kind
-        start, end = self.period
+        start, end = self._period()
         span = end - start  # type: ignore[operator]
         return "day" if span <= timedelta(0) else "short" if span <= SHORT_WINDOW else "cumulative"
 
@@ -152,6 +157,9 @@ def count_origins(figures: Iterable[FlowFigure]) -> dict[str, set[int]]:
     """Independent origins: figures whose reporter (wire, outlet) or story is
     shared are one origin. Each origin is named by its first reporter label and
     maps to the ids of its figures."""
+    figures = list(figures)
+    if len(figures) == 1:
+        return {figures[0].origin_key: {figures[0].id}}
     parent: dict[str, str] = {}
 
     def root(label: str) -> str:
@@ -180,16 +188,19 @@ class Cluster:
     lo: float = 0.0
     hi: float = INF
     _rep: FlowFigure | None = None
+    _origins: set[str] | None = None
 
     def add(self, fig: FlowFigure) -> None:
         lo, hi = fig.interval
         self.lo, self.hi = max(self.lo, lo), min(self.hi, hi)
         self.figures.append(fig)
-        self._rep = None
+        self._rep = self._origins = None
 
     @property
     def origins(self) -> set[str]:
-        return set(count_origins(self.figures))
+        if self._origins is None:
+            self._origins = set(count_origins(self.figures))
+        return self._origins
 
     @property
     def documents(self) -> set[int]:
@@ -203,6 +214,8 @@ class Cluster:
     def representative(self) -> FlowFigure:
         """A reviewed figure first, then the most specific (exact before
         approx before bounds before vague), the narrowest, the best attested."""
+        if self._rep is None and len(self.figures) == 1:
+            self._rep = self.figures[0]
         if self._rep is None:
             attested: dict[tuple, list[FlowFigure]] = {}
             for f in self.figures:

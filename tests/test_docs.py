@@ -17,7 +17,7 @@ def test_readme_starts_with_the_two_setup_commands() -> None:
     first, second = blocks[0], blocks[1]
     assert README.index(first) < README.index("## ")
     assert "pip install ." in first and "marsad extract" in first
-    assert "pip install -e '.[test]'" in second and second.rstrip().endswith("pytest")
+    assert "pip install -e '.[test,spark]'" in second and second.rstrip().endswith("pytest")
     assert "\n" not in first and "\n" not in second
 
 

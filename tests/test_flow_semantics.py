@@ -17,13 +17,13 @@ from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert
+from support import store_with
 
 from marsad.api import create_app
 from marsad.cli import main
 from marsad.flows import FlowFigure, build_flow, build_flows
 from marsad.store import Store
 from marsad.store.schema import documents, figures
-from support import store_with
 
 DAY = "2022-09-27"
 

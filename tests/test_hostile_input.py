@@ -112,19 +112,19 @@ def test_folder_with_unreadable_parts_and_bad_links(capsys: pytest.CaptureFixtur
     (top / "loop2.txt").symlink_to(top / "loop1.txt")
     (top / "sub" / "up").symlink_to(top)  # a folder link back up the tree
     # root reads every file whatever its mode: refuse these two as the kernel would for another user
-    real_read, real_scandir = Path.read_bytes, os.scandir
+    real_open, real_scandir = Path.open, os.scandir
 
-    def read_bytes(self: Path) -> bytes:
+    def open_(self: Path, *args: object, **kwargs: object) -> object:
         if self.name == "secret.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
 
     def scandir(path: object = ".") -> object:
         if str(path).endswith("locked"):
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     monkeypatch.setattr(os, "scandir", scandir)
     code, _ = _ingest(capsys, db_url, str(top))
     docs, fails = _stored(db_url)
@@ -172,8 +172,9 @@ def test_a_gzip_bomb_stays_small_in_memory(tmp_path: Path) -> None:
     # VmHWM is this process's own peak: ru_maxrss would count the forking pytest's memory too
     probe = ("import re, sys; from marsad.cli import main; code = main(sys.argv[1:]); "
              "print(code, re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))")
+    env = dict(os.environ, MARSAD_MAX_UNPACKED_BYTES=str(256 * 1024 * 1024))
     done = subprocess.run([sys.executable, "-c", probe, "ingest", str(bomb), "--db", str(tmp_path / "m.db"), "--quiet"],
-                          capture_output=True, text=True, timeout=300, check=False)
+                          capture_output=True, text=True, timeout=300, check=False, env=env)
     code, peak_kb = done.stdout.split()[-2:]
     assert code == "1" and "max_unpacked_bytes" in done.stderr, done.stderr
     assert int(peak_kb) < 500 * 1024, f"peak {int(peak_kb) // 1024} MB"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
+from support import store_with
 
 from marsad import extract
 from marsad.api import create_app
@@ -18,7 +19,6 @@ from marsad.cli import main
 from marsad.schema import FieldError, parse_corrections, parse_country, parse_field
 from marsad.store import Store
 from marsad.store.schema import reviews
-from support import store_with
 
 TOKEN = "schema-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -208,7 +208,7 @@ def test_an_old_store_with_bad_corrections_opens_and_lists_them(capsys: pytest.C
     code, out, err = run(capsys, "flows", "--db", db, "--format", "json")
     assert code == 0 and json.loads(out) and f"review of figure {first_id(db)} skipped" in caplog.text
     for fmt in ("parquet", "csv"):
-        code, _, err = run(capsys, "export", "--format", fmt, "--output", str(tmp_path / f"f.{fmt}"), "--db", db)
+        code, _, _ = run(capsys, "export", "--format", fmt, "--output", str(tmp_path / f"f.{fmt}"), "--db", db)
         assert code == 0
     assert "invalid" in (tmp_path / "f.csv").read_text(encoding="utf-8")
 

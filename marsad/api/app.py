@@ -16,7 +16,8 @@ import threading
 from pathlib import Path
 from typing import Any, Literal
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -254,4 +255,5 @@ def create_app_from_env() -> FastAPI:
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items() if k != "content_hash"}
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()
+            if k not in ("content_hash", "minhash")}

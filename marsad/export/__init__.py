@@ -77,17 +77,19 @@ def _names(row: dict[str, Any]) -> dict[str, Any]:
 
 def figure_rows(store: Store) -> list[dict[str, Any]]:
     """Active figures as analysts should see them: corrections applied, rejected left out."""
-    rows = []
-    for row in store.flow_rows():
-        data, problem = reviewed(row)
-        if problem:
-            log.warning(problem)
-        if data is None:
-            continue
-        data["review"] = "invalid" if problem else row.get("decision") or "unreviewed"
-        data["article"] = row.get("external_id")
-        rows.append({c: data.get(c) for c in FIGURE_COLUMNS if not c.endswith("_name")})
-    return [_names(r) for r in rows]
+    return [r for r in map(figure_row, store.flow_rows()) if r is not None]
+
+
+def figure_row(row: dict[str, Any]) -> dict[str, Any] | None:
+    """One stored figure row (Store.flow_rows) as exported: its review applied; None when rejected."""
+    data, problem = reviewed(row)
+    if problem:
+        log.warning(problem)
+    if data is None:
+        return None
+    data["review"] = "invalid" if problem else row.get("decision") or "unreviewed"
+    data["article"] = row.get("external_id")
+    return _names({c: data.get(c) for c in FIGURE_COLUMNS if not c.endswith("_name")})
 
 
 def _flow_key(flow: Flow) -> dict[str, Any]:
@@ -97,21 +99,25 @@ def _flow_key(flow: Flow) -> dict[str, Any]:
 
 def flow_rows(store: Store) -> list[dict[str, Any]]:
     """One row per cluster of each flow's series: the flow's facts, once each."""
+    return [row for flow in build_flows(store.flow_rows()) for row in cluster_rows(flow)]
+
+
+def cluster_rows(flow: Flow) -> list[dict[str, Any]]:
+    """The export rows of one flow: one per cluster of each of its series (the Spark job uses it too)."""
+    key = _flow_key(flow)
     rows = []
-    for flow in build_flows(store.flow_rows()):
-        key = _flow_key(flow)
-        for series in flow.series:
-            in_conflict = {id(c) for pair in series.conflicts for c in pair}
-            for cluster in series.clusters:
-                d = cluster.as_dict()
-                rows.append({
-                    **key, "kind": series.kind, "unit": series.unit, "per": series.per,
-                    "window": series.window, "since": series.since, "place": series.place, "part": series.part,
-                    "value": d["value"], "low": d["low"], "high": d["high"], "qualifier": d["qualifier"],
-                    "period_start": d["period_start"], "period_end": d["period_end"],
-                    "independent_origins": d["independent_origins"], "outlets": "; ".join(d["outlets"]),
-                    "sources": "; ".join(d["sources"]), "figures": " ".join(map(str, d["figures"])),
-                    "conflict": id(cluster) in in_conflict, "evidence": d["evidence"]})
+    for series in flow.series:
+        in_conflict = {id(c) for pair in series.conflicts for c in pair}
+        for cluster in series.clusters:
+            d = cluster.as_dict()
+            rows.append({
+                **key, "kind": series.kind, "unit": series.unit, "per": series.per,
+                "window": series.window, "since": series.since, "place": series.place, "part": series.part,
+                "value": d["value"], "low": d["low"], "high": d["high"], "qualifier": d["qualifier"],
+                "period_start": d["period_start"], "period_end": d["period_end"],
+                "independent_origins": d["independent_origins"], "outlets": "; ".join(d["outlets"]),
+                "sources": "; ".join(d["sources"]), "figures": " ".join(map(str, d["figures"])),
+                "conflict": id(cluster) in in_conflict, "evidence": d["evidence"]})
     return rows
 
 

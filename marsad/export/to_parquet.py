@@ -28,14 +28,21 @@ def write_parquet(rows: list[dict[str, Any]], run: ExportRun, out: BinaryIO) -> 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    names = COLUMNS[run.what]
-    fields = [pa.field(n, pa.int64() if n in INTEGERS else pa.date32() if n in DATES else
-                       pa.bool_() if n in BOOLEANS else pa.string()) for n in names]
-    data = {n: [_cell(r.get(n), n) for r in rows] for n in names}
-    pq.write_table(pa.table(data, schema=pa.schema(fields)), out)
+    schema = arrow_schema(run.what)
+    data = {n: [parquet_cell(r.get(n), n) for r in rows] for n in schema.names}
+    pq.write_table(pa.table(data, schema=schema), out)
 
 
-def _cell(value: Any, name: str) -> Any:
+def arrow_schema(what: str) -> Any:
+    """The typed columns of an export (the Spark job writes the same)."""
+    import pyarrow as pa
+
+    return pa.schema([pa.field(n, pa.int64() if n in INTEGERS else pa.date32() if n in DATES else
+                               pa.bool_() if n in BOOLEANS else pa.string()) for n in COLUMNS[what]])
+
+
+def parquet_cell(value: Any, name: str) -> Any:
+    """A value as its Parquet column holds it."""
     if value is None or name in INTEGERS or name in BOOLEANS:
         return value
     if name in DATES:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import zlib
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import IO, Any
 
 CHUNK = 64 * 1024
 MAX_LINE = 1024 * 1024  # a header line in a web archive; longer is not a WARC
@@ -19,7 +19,7 @@ MAX_LINE = 1024 * 1024  # a header line in a web archive; longer is not a WARC
 @dataclass(frozen=True)
 class Limits:
     max_bytes: int = 50 * 1024 * 1024
-    max_unpacked_bytes: int = 256 * 1024 * 1024
+    max_unpacked_bytes: int = 16 * 1024**3  # a 1 GB CC-NEWS archive unpacks to a few GB
     fetch_seconds: float = 60.0
     max_depth: int = 64
     max_text_chars: int = 2_000_000
@@ -39,17 +39,15 @@ class Truncated(EOFError):
     """A compressed input ends in the middle of a member."""
 
 
-class CappedGunzip(io.RawIOBase):
-    """The decompressed bytes of a gzip input (every member), produced a chunk
-    at a time and never more than `cap` in all: a small bomb cannot fill memory."""
+class _Stream(io.RawIOBase):
+    """A forward-only byte stream (a file, a socket, an object store) with the
+    bytes already peeked at in front. A read that fails ends the stream (EOF)
+    and is kept in `failure`: raising would lose the bytes a buffered reader
+    holds, the records before it."""
 
-    def __init__(self, data: bytes, cap: int) -> None:
-        self.data, self.pos, self.cap, self.produced = data, 0, cap, 0
-        self.inflater = zlib.decompressobj(wbits=31)
-        self.fed = False
+    def __init__(self, source: IO[bytes], head: bytes = b"") -> None:
+        self.source, self.head = source, head
         self.pending = b""
-        # A truncation or the cap ends the stream (EOF) and is kept here: raising
-        # would lose the bytes a buffered reader holds, the records before it.
         self.failure: Exception | None = None
 
     def readable(self) -> bool:
@@ -60,8 +58,8 @@ class CappedGunzip(io.RawIOBase):
             if self.failure is not None:
                 return 0
             try:
-                chunk = self._inflate()
-            except (Truncated, LimitExceeded, zlib.error) as exc:
+                chunk = self._next()
+            except Exception as exc:  # a cut connection, a truncation, a limit: each ends the stream here
                 self.failure = exc
                 return 0
             if chunk is None:
@@ -72,18 +70,35 @@ class CappedGunzip(io.RawIOBase):
         self.pending = self.pending[n:]
         return n
 
-    def _inflate(self) -> bytes | None:
+    def _piece(self) -> bytes:
+        if self.head:
+            piece, self.head = self.head, b""
+            return piece
+        return self.source.read(CHUNK) or b""
+
+    def _next(self) -> bytes | None:
+        return self._piece() or None
+
+
+class CappedGunzip(_Stream):
+    """The decompressed bytes of a gzip stream (every member), produced a chunk
+    at a time and never more than `cap` in all: a small bomb cannot fill memory."""
+
+    def __init__(self, source: IO[bytes], cap: int, head: bytes = b"") -> None:
+        super().__init__(source, head)
+        self.cap, self.produced, self.fed = cap, 0, False
+        self.inflater = zlib.decompressobj(wbits=31)
+
+    def _next(self) -> bytes | None:
         if self.inflater.unconsumed_tail:
             out = self.inflater.decompress(self.inflater.unconsumed_tail, CHUNK)
         elif self.inflater.eof and self.inflater.unused_data.strip(b"\0"):
             rest = self.inflater.unused_data
             self.inflater = zlib.decompressobj(wbits=31)  # the next gzip member
             out = self.inflater.decompress(rest, CHUNK)
-        elif self.pos < len(self.data):
+        elif piece := self._piece():
             if self.inflater.eof:
                 self.inflater = zlib.decompressobj(wbits=31)
-            piece = self.data[self.pos:self.pos + CHUNK]
-            self.pos += len(piece)
             self.fed = True
             out = self.inflater.decompress(piece, CHUNK)
         elif self.fed and not self.inflater.eof:
@@ -94,6 +109,12 @@ class CappedGunzip(io.RawIOBase):
         if self.produced > self.cap:
             raise LimitExceeded(f"decompresses to over {self.cap} bytes (setting max_unpacked_bytes)")
         return out
+
+
+def unpacked(source: IO[bytes], cap: int) -> _Stream:
+    """The bytes of a stream, gunzipped (at most `cap` bytes) when it starts with gzip's magic."""
+    head = source.read(2) or b""
+    return CappedGunzip(source, cap, head) if head[:2] == b"\x1f\x8b" else _Stream(source, head)
 
 
 class LineCappedReader(io.BufferedReader):
@@ -111,7 +132,7 @@ class LineCappedReader(io.BufferedReader):
 def gunzip(data: bytes, cap: int) -> bytes:
     """All of a gzip input, at most `cap` bytes (else LimitExceeded or Truncated)."""
     out = bytearray()
-    stream = CappedGunzip(data, cap)
+    stream = CappedGunzip(io.BytesIO(data), cap)
     buffer = bytearray(CHUNK)
     while n := stream.readinto(buffer):
         out += buffer[:n]

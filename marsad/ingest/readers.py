@@ -16,11 +16,11 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import IO, Any
 
 from marsad.corpus import parse_document
 from marsad.ingest.decode import DecodeError, decode, looks_binary
-from marsad.ingest.limits import CappedGunzip, LimitExceeded, Limits, LineCappedReader, Truncated, json_depth
+from marsad.ingest.limits import LimitExceeded, Limits, LineCappedReader, Truncated, json_depth, unpacked
 from marsad.normalize import clean_text
 
 DEFAULT_LIMITS = Limits()
@@ -301,12 +301,20 @@ def _html_to_text(html: str) -> str:
 
 @reader("warc", ".warc", ".warc.gz")
 def read_warc(data: bytes, source: str, declared: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
-    """The HTML responses of a web archive, read as a stream: the records before
-    a truncation or a limit are kept, and the failure names where it stopped."""
+    """A web archive held in memory (see `read_warc_stream`)."""
+    yield from read_warc_stream(io.BytesIO(data), source, limits)
+
+
+def read_warc_stream(stream: IO[bytes], source: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
+    """The HTML responses of a web archive (.warc or .warc.gz), read record by
+    record from a forward-only stream: decompression is capped
+    (max_unpacked_bytes), a record over max_bytes is reported and skipped
+    without being held, and the records before a truncation or a limit are
+    kept, the failure naming where it stopped."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    raw: io.RawIOBase = CappedGunzip(data, limits.max_unpacked_bytes) if data[:2] == b"\x1f\x8b" else io.BytesIO(data)
+    raw = unpacked(stream, limits.max_unpacked_bytes)
     n, cut = 0, None
     try:
         for record in ArchiveIterator(LineCappedReader(raw, 1 << 16)):
@@ -320,8 +328,8 @@ def read_warc(data: bytes, source: str, declared: str | None = None, limits: Lim
             declared_too_long = (record.length or 0) > limits.max_bytes  # skipped as a stream, never held
             body = b"" if declared_too_long else _read_capped(record, limits.max_bytes + 1)
             if declared_too_long or len(body) > limits.max_bytes:
-                yield Failure(f"{source}#{url or n}", f"record {n} is over {limits.max_bytes} bytes "
-                                                      f"(setting max_bytes)")
+                yield Failure(f"{source}#{url or n}", f"record {n} is over the size limit ({limits.max_bytes} bytes, "
+                                                      f"setting max_bytes)")
                 continue
             if getattr(record.raw_stream, "limit", 0) > 0:
                 n, cut = n - 1, Truncated("the archive ends inside a record")  # reported below
@@ -331,7 +339,7 @@ def read_warc(data: bytes, source: str, declared: str | None = None, limits: Lim
     except (ArchiveLoadFailed, Truncated, LimitExceeded, EOFError, OSError, ValueError) as exc:
         yield _warc_failure(source, n, exc)
         return
-    failure = (raw.failure if isinstance(raw, CappedGunzip) else None) or cut
+    failure = raw.failure or cut
     if failure is not None:
         yield _warc_failure(source, n, failure)
     elif n == 0:

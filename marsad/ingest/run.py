@@ -1,42 +1,39 @@
-"""`marsad ingest`: read sources, extract figures in worker processes, store.
+"""`marsad ingest`: each source through `source_documents` (extraction in a process pool), then the store.
 
 Documents are written in batches, each batch one transaction with the
 figures of its documents; a document already stored (same content hash) is
 counted as seen and not extracted again. Killing the process loses at most
 the batch in flight, which the next run writes: the store ends the same.
+A bad file, record or article is one `failures` row and the run goes on.
 """
 
 from __future__ import annotations
 
-import http.client
 import os
-import socket
 import sys
-import threading
-import time
-import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from multiprocessing import get_context
-from pathlib import Path
-from urllib.parse import urlparse
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from marsad.ingest.limits import LimitExceeded, Limits, gunzip
-from marsad.ingest.readers import READERS, Failure, RawArticle, read_html, reader_for, within_limits
+from marsad.ingest.limits import Limits
+from marsad.ingest.readers import Failure, RawArticle
+from marsad.ingest.source import (
+    BATCH,
+    DEFAULT_MAX_BYTES,
+    dropped_failure,
+    prepare,
+    read_source,
+    source_documents,
+    wire_agency,
+)
 from marsad.lang import available_languages, unread_line
-from marsad.language import detect_language
-from marsad.lexicon import load_lexicon
-from marsad.normalize import normalize
-from marsad.pipeline import EXTRACTOR_VERSION, extract
-from marsad.schema import FieldError, parse_iso_date
-from marsad.store import NewDocument, Store
+from marsad.store import NewDocument, Store, content_hash
 
-DEFAULT_MAX_BYTES = Limits.max_bytes
-BATCH = 200
-SOCKET_TIMEOUT = 20  # one read; the whole download is bounded by the fetch_seconds setting
+__all__ = ["DEFAULT_MAX_BYTES", "Summary", "ingest", "prepare", "read_sources", "wire_agency"]
 
 
 @dataclass
@@ -53,229 +50,43 @@ class Summary:
         return line + (f"; {unread_line(self.unread)}" if self.unread else "")
 
 
-def _guarded(base: type[http.client.HTTPConnection], deadline: float) -> type[http.client.HTTPConnection]:
-    """A connection class whose socket is shut when the download's time is up,
-    however slowly the server trickles its headers or body."""
-    class Guarded(base):  # type: ignore[valid-type,misc]
-        def connect(self) -> None:
-            super().connect()
-            sock = self.sock
-            timer = threading.Timer(max(deadline - time.monotonic(), 0), _shut, (sock,))
-            timer.daemon = True
-            timer.start()
-    return Guarded
-
-
-def _shut(sock: socket.socket) -> None:
-    try:
-        sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
-
-
-def _opener(deadline: float) -> urllib.request.OpenerDirector:
-    class Http(urllib.request.HTTPHandler):
-        def http_open(self, req):  # type: ignore[no-untyped-def]
-            return self.do_open(_guarded(http.client.HTTPConnection, deadline), req)
-
-    class Https(urllib.request.HTTPSHandler):
-        def https_open(self, req):  # type: ignore[no-untyped-def]
-            return self.do_open(_guarded(http.client.HTTPSConnection, deadline), req, context=self._context)
-
-    return urllib.request.build_opener(Http, Https)
-
-
-def _fetch(url: str, limits: Limits) -> tuple[bytes, str | None]:
-    """The body of `url`: at most max_bytes, within fetch_seconds in all."""
-    deadline = time.monotonic() + limits.fetch_seconds
-    request = urllib.request.Request(url, headers={"User-Agent": "marsad/0.1 (+news figures)"})
-    chunks, size = [], 0
-    with _opener(deadline).open(request, timeout=min(SOCKET_TIMEOUT, limits.fetch_seconds)) as response:
-        charset = response.headers.get_content_charset()
-        while chunk := response.read1(65536):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limits.max_bytes:
-                raise LimitExceeded(f"over the size limit ({limits.max_bytes} bytes, setting max_bytes)")
-            if time.monotonic() > deadline:
-                raise LimitExceeded(f"download took over {limits.fetch_seconds:g} s (setting fetch_seconds)")
-    if time.monotonic() > deadline:  # the guard shut the socket: what came is cut short
-        raise LimitExceeded(f"download took over {limits.fetch_seconds:g} s (setting fetch_seconds)")
-    return b"".join(chunks), charset
-
-
-def _files(top: Path) -> Iterator[Path | Failure]:
-    """The files under a folder, in order; unreadable sub-folders, broken
-    symbolic links and links that loop back are reported, not skipped."""
-    seen: set[str] = set()
-
-    def refused(exc: OSError) -> None:
-        problems.append(Failure(str(exc.filename or top), f"cannot read folder: {exc.strerror or exc}"))
-
-    problems: list[Failure] = []
-    for folder, dirs, names in os.walk(top, onerror=refused, followlinks=True):
-        yield from problems
-        problems.clear()
-        real = os.path.realpath(folder)
-        if real in seen:
-            yield Failure(folder, f"symbolic link loop: {real} is already being read")
-            dirs.clear()
-            continue
-        seen.add(real)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            if path.is_symlink() and not path.exists():
-                yield _link_failure(path)
-            elif path.is_file():
-                yield path
-    yield from problems
-
-
-def _link_failure(path: Path) -> Failure:
-    try:
-        path.stat()
-    except OSError as exc:
-        if exc.errno == 40:  # ELOOP
-            return Failure(str(path), "symbolic link loop")
-    return Failure(str(path), f"broken symbolic link (to {os.readlink(path)})")
-
-
-def _inputs(sources: list[str], limits: Limits) -> Iterator[tuple[str, bytes, str | None] | Failure]:
-    for src in sources:
-        if src.startswith(("http://", "https://")):
-            try:
-                data, charset = _fetch(src, limits)
-            except LimitExceeded as exc:
-                yield Failure(src, str(exc))
-                continue
-            except Exception as exc:  # DNS, refused, timeout, HTTP errors: one error line each
-                yield Failure(src, f"cannot fetch: {exc.__class__.__name__}: {exc}")
-                continue
-            yield src, data, charset
-            continue
-        path = Path(src)
-        if path.is_dir():
-            files: Iterator[Path | Failure] = _files(path)
-        elif path.is_file():
-            files = iter([path])
-        elif path.is_symlink():
-            files = iter([_link_failure(path)])
-        else:
-            yield Failure(src, "no such file or directory")
-            continue
-        for p in files:
-            yield p if isinstance(p, Failure) else _read_file(p, limits)
-
-
-def _read_file(path: Path, limits: Limits) -> tuple[str, bytes, str | None] | Failure:
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            return Failure(str(path), f"over the size limit ({size} > {limits.max_bytes} bytes, setting max_bytes)")
-        return str(path), path.read_bytes(), None
-    except OSError as exc:
-        return Failure(str(path), f"cannot read file: {exc.strerror or exc}")
+def _limits(limits: Limits | None, max_bytes: int | None) -> Limits:
+    limits = limits or Limits()
+    return replace(limits, max_bytes=max_bytes) if max_bytes is not None else limits
 
 
 def read_sources(sources: list[str], max_bytes: int | None = None,
                  limits: Limits | None = None) -> Iterator[RawArticle | Failure]:
-    """Every article (or failure) in the given files, folders, feeds and URLs.
-    A reader that breaks on one input costs that input only: the articles it
-    gave before are kept and the error is one failure."""
-    limits = limits or Limits()
-    if max_bytes is not None:
-        limits = replace(limits, max_bytes=max_bytes)
-    for item in _inputs(sources, limits):
-        if isinstance(item, Failure):
-            yield item
-            continue
-        try:
-            for found in _read_one(*item, limits):
-                yield within_limits(found, limits) if isinstance(found, RawArticle) else found
-        except Exception as exc:  # one input's bug or bomb must not end the run
-            yield Failure(item[0], f"could not be read: {exc.__class__.__name__}: {str(exc)[:200]}")
-
-
-def _read_one(name: str, data: bytes, charset: str | None, limits: Limits) -> Iterator[RawArticle | Failure]:
-    if name.lower().endswith(".gz") and not name.lower().endswith(".warc.gz"):
-        try:
-            data = gunzip(data, min(limits.max_bytes, limits.max_unpacked_bytes))
-        except (LimitExceeded, EOFError, OSError, ValueError) as exc:
-            yield Failure(name, f"cannot decompress: {exc}")
-            return
-        kind = reader_for(name[:-3], data)
-    else:
-        kind = reader_for(name, data)
-    if kind == "html" and name.startswith("http"):
-        yield from read_html(data, name, charset, limits, name)
-    else:
-        yield from READERS[kind](data, name, charset, limits)
-
-
-def prepare(raw: RawArticle, max_figures: int = Limits.max_figures) -> NewDocument:
-    """Language, figures, outlet and wire agency of one article (runs in a worker).
-    Figures past `max_figures` are dropped; `NewDocument.dropped` counts them."""
-    language = raw.language or detect_language(raw.text)
-    supported = language in available_languages()
-    published = _published(raw.published)
-    found = extract(raw.text, published=published, language=language, url=raw.url) if supported else []
-    outlet = raw.outlet or (urlparse(raw.url).hostname if raw.url else None)
-    wire = wire_agency(raw.text, language) if supported else None
-    doc = NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, published,
-                      raw.encoding, found[:max_figures], EXTRACTOR_VERSION, outlet, wire)
-    doc.dropped = max(len(found) - max_figures, 0)
-    return doc
-
-
-def _prepare_safely(job: tuple[RawArticle, int]) -> NewDocument | Failure:
-    """`prepare`, with any error made a failure of that article alone."""
-    raw, max_figures = job
-    try:
-        return prepare(raw, max_figures)
-    except Exception as exc:  # an extractor bug on one text must not end the run
-        return Failure(raw.source, f"extraction failed: {exc.__class__.__name__}: {str(exc)[:200]}")
-
-
-def _published(raw: str | None) -> str | None:
-    """A source's publication date if it is an ISO date: a feed or CSV that writes
-    15/04/2024 is kept without a date rather than read as a guess."""
-    try:
-        return parse_iso_date("published", raw) if raw else None
-    except FieldError:
-        return None
-
-
-def wire_agency(text: str, language: str) -> str | None:
-    """The news agency a story credits ("(AFP)", "رويترز", "أ ش أ"): reprints of
-    one wire story are one origin, however many outlets carry them."""
-    counts = load_lexicon(language).concept_counts(normalize(text), "WIRE")
-    return max(counts, key=lambda k: counts[k]).split(".", 1)[1] if counts else None
+    """Every article (or failure) in the given files, folders, feeds and URLs."""
+    limits = _limits(limits, max_bytes)
+    for source in sources:
+        yield from read_source(source, limits)
 
 
 def ingest(store: Store, sources: list[str], workers: int = 1, max_bytes: int | None = None,
            progress: bool | None = None, limits: Limits | None = None) -> Summary:
     summary = Summary()
-    limits = limits or Limits()
-    if max_bytes is not None:
-        limits = replace(limits, max_bytes=max_bytes)
+    limits = _limits(limits, max_bytes)
     show = sys.stderr.isatty() if progress is None else progress
     pool = get_context("fork").Pool(workers) if workers > 1 else None
+    mapper = partial(pool.imap, chunksize=8) if pool is not None else map
     bar = _Progress() if show else None
+    keep = partial(_not_stored, store, summary)
     try:
-        batch: list[RawArticle] = []
-        for item in read_sources(sources, limits=limits):
-            if isinstance(item, Failure):
-                _fail(store, summary, item)
-                continue
-            batch.append(item)
-            if len(batch) >= BATCH:
-                _store_batch(store, batch, pool, summary, bar, limits)
-                batch = []
+        batch: list[NewDocument] = []
+        for source in sources:
+            for item in source_documents(source, limits, mapper, keep):  # type: ignore[arg-type]
+                if isinstance(item, Failure):
+                    _fail(store, summary, item)
+                    continue
+                if (dropped := dropped_failure(item, limits.max_figures)) is not None:
+                    _fail(store, summary, dropped, counted=False)  # stored all the same, with its first figures
+                batch.append(item)
+                if len(batch) >= BATCH:
+                    _store_batch(store, batch, summary, bar)
+                    batch = []
         if batch:
-            _store_batch(store, batch, pool, summary, bar, limits)
+            _store_batch(store, batch, summary, bar)
     finally:
         if pool is not None:
             pool.close()
@@ -293,35 +104,25 @@ def _fail(store: Store, summary: Summary, failure: Failure, counted: bool = True
     print(f"marsad: {failure.source}: {failure.reason}", file=sys.stderr)
 
 
-def _store_batch(store: Store, batch: list[RawArticle], pool: object, summary: Summary, bar: _Progress | None,
-                 limits: Limits) -> None:
-    from marsad.store import content_hash
+def _not_stored(store: Store, summary: Summary, articles: list[RawArticle]) -> list[RawArticle]:
+    """The articles whose text is not stored yet nor earlier in the batch (the
+    others are counted as seen, not extracted again)."""
+    hashes = [content_hash(a.text) for a in articles]
+    known = store.known_hashes(hashes)
+    todo = []
+    for article, h in zip(articles, hashes):
+        if h not in known:
+            known.add(h)
+            todo.append(article)
+    summary.seen += len(articles) - len(todo)
+    return todo
 
-    known = store.known_hashes(content_hash(a.text) for a in batch)
-    todo, seen_here = [], set()
-    for a in batch:
-        h = content_hash(a.text)
-        if h in known or h in seen_here:
-            summary.seen += 1
-        else:
-            seen_here.add(h)
-            todo.append((a, limits.max_figures))
-    prepared = (list(pool.imap(_prepare_safely, todo, chunksize=8)) if pool is not None  # type: ignore[attr-defined]
-                else [_prepare_safely(job) for job in todo])
-    docs = []
-    for doc in prepared:
-        if isinstance(doc, Failure):
-            _fail(store, summary, doc)
-            continue
-        if doc.dropped:
-            found = len(doc.figures or []) + doc.dropped
-            _fail(store, summary, Failure(doc.source, f"{found} figures, over the limit: the first "
-                                                      f"{limits.max_figures} kept (setting max_figures)"), False)
-        docs.append(doc)
+
+def _store_batch(store: Store, docs: list[NewDocument], summary: Summary, bar: _Progress | None) -> None:
     summary.unread.update(str(d.language) for d in docs if d.language not in available_languages())
     _add(store, docs, summary)
     if bar is not None:
-        bar.advance(len(batch), summary)
+        bar.advance(len(docs), summary)
 
 
 def _add(store: Store, docs: list[NewDocument], summary: Summary) -> None:
@@ -335,7 +136,7 @@ def _add(store: Store, docs: list[NewDocument], summary: Summary) -> None:
             try:
                 n, s, c = store.add_documents([doc])
             except SQLAlchemyError as exc:
-                _fail(store, summary, Failure(doc.source, f"the store refused it: {str(exc.orig or exc)[:200]}"))
+                _fail(store, summary, Failure(doc.source, f"the store refused it: {str(getattr(exc, 'orig', None) or exc)[:200]}"))
                 continue
             new, seen, count = new + n, seen + s, count + c
     summary.new += new

@@ -92,9 +92,7 @@ def _vetoed(sent: Sentence, q: Quantity) -> str | None:
                 and not any(t.kind == "punct" for t in sent.tokens[q.j:m.i])]
     diff = [m for m in sent.having("DIFF") if m.j <= q.i and q.i - m.j <= 2]
     if compared or diff:
-        after = sent.tokens[q.j:min(q.j + 10, len(sent.tokens))]
-        anchor = q.j
-        for k in range(anchor, anchor + len(after)):
+        for k in range(q.j, min(q.j + 10, len(sent.tokens))):
             if sent.concept_at(k, "TIME.last") or sent.concept_at(k, "TIME.same_period") \
                     or sent.concept_at(k, "COMPARE.period") or sent.concept_at(k, "TIME.unit.year"):
                 return "veto.difference"

@@ -338,11 +338,9 @@ class PeriodFinder:
         if m is None or self.pub is None:
             return None
         sunday = self.pub - timedelta(days=(self.pub.weekday() - 6) % 7)
-        saturday = sunday - timedelta(days=1)
-        if self.ending_at(m.j + 1, "TIME.last") or self.concept_at(m.j, "TIME.last"):
-            saturday, sunday = saturday - timedelta(days=7) if sunday == self.pub else saturday, \
-                sunday - timedelta(days=7) if sunday == self.pub else sunday
-        return TimeExpr(k, m.j, saturday, min(sunday, self.pub), rule="period.weekend")
+        if sunday == self.pub and (self.ending_at(m.j + 1, "TIME.last") or self.concept_at(m.j, "TIME.last")):
+            sunday -= timedelta(days=7)  # "last weekend" said on a Sunday: the one before
+        return TimeExpr(k, m.j, sunday - timedelta(days=1), sunday, rule="period.weekend")
 
     def _day_of_month(self, k: int) -> int | None:
         tok = self.tokens[k] if 0 <= k < len(self.tokens) else None

@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from marsad.lexicon import Lexicon
+from marsad.sentence import Sentence
 from marsad.stages.period import PeriodFinder
 from marsad.tokens import tokenize
 
@@ -38,12 +39,8 @@ def from_text(norm: str, lex: Lexicon) -> date | None:
     """The first date with a stated year near the start of the text (a dateline)."""
     head = norm[:HEAD_CHARS]
     tokens = tokenize(head, 0, len(head))
-    table = lex.table(tokens)
-    at: dict[int, list] = {}
-    for found in table:
-        for m in found:
-            at.setdefault(m.i, []).append(m)
-    for expr in PeriodFinder(lex, tokens, at, FAR).find():
+    sent = Sentence(lex, 0, len(head), tokens, [m for found in lex.table(tokens) for m in found])
+    for expr in PeriodFinder(lex, tokens, sent.at, FAR).find():
         if expr.rule == "period.date" and expr.start.year < FAR.year - 1:
             return expr.start
     return None

@@ -11,7 +11,8 @@ failures: inputs that could not be read, with the reason.
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData,
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary,
+                        MetaData,
                         String, Table, Text, UniqueConstraint)
 
 metadata = MetaData()
@@ -34,8 +35,19 @@ documents = Table(
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Column("outlet", Text),  # who published it (host or the corpus header)
     Column("wire", String(32)),  # the agency a reprinted wire story carries (afp, reuters, …)
+    Column("story", Integer),  # near-duplicates share it: the id of the story's first document (stories.py)
+    Column("minhash", LargeBinary),  # the MinHash signature the story was found with
 )
 Index("ix_documents_url", documents.c.url)
+
+# LSH band keys of each document's MinHash: documents sharing a key are near-duplicate candidates
+story_keys = Table(
+    "story_keys", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(24), nullable=False),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+)
+Index("ix_story_keys_key", story_keys.c.key, story_keys.c.document_id)
 
 figures = Table(
     "figures", metadata,
@@ -46,7 +58,7 @@ figures = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("evidence", Text, nullable=False),
-    Column("value", Integer), Column("low", Integer), Column("high", Integer),
+    Column("value", BigInteger), Column("low", BigInteger), Column("high", BigInteger),
     Column("qualifier", String(16)), Column("unit", String(16)), Column("kind", String(8)), Column("per", String(8)),
     Column("movement", String(16)), Column("group", Text), Column("nationality", String(2)),
     Column("origin", String(2)), Column("origin_place", Text),

@@ -33,7 +33,8 @@ from marsad.schema import (  # noqa: F401  (re-exported)
     parse_filters,
 )
 from marsad.store.schema import documents, failures, figures, reviews, store_state
-
+from marsad.store.stories import assign_story
+from marsad.store.views import VIEWS, create_views, drop_views
 
 MIGRATION_LOCK = 0x6D61727361640C  # PostgreSQL advisory lock key for migrations ("marsad" 12)
 
@@ -111,7 +112,10 @@ class Store:
                 if conn.dialect.name == "postgresql":
                     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
                 cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+                if not _views_current(conn, cfg):  # views are code: rebuilt around a migration
+                    drop_views(conn)
+                    command.upgrade(cfg, "head")
+                    create_views(conn)
         except Exception as exc:  # an unreachable server or a file that is not a database
             self.engine.dispose()
             raise MarsadError("E301", f"cannot open the store {self.url.split('@')[-1]}: {exc.__class__.__name__}: "
@@ -174,6 +178,7 @@ class Store:
                     text=doc.text, version=(previous.version + 1) if previous else 1,
                     supersedes=previous.id if previous else None, extractor_version=doc.extractor_version,
                     ingested_at=_now(), outlet=doc.outlet, wire=doc.wire)).inserted_primary_key[0]
+                assign_story(conn, doc_id, doc.text)
                 count += self._insert_figures(conn, doc_id, doc.figures or [], doc.extractor_version or "")
                 new += 1
         return new, seen, count
@@ -389,7 +394,8 @@ class Store:
         last_review = (select(reviews.c.figure_id, func.max(reviews.c.id).label("review_id"))
                        .where(reviews.c.orphaned.is_(False)).group_by(reviews.c.figure_id).subquery())
         q = (select(figures, documents.c.url, documents.c.language, documents.c.published, documents.c.outlet,
-                    documents.c.wire, documents.c.external_id, reviews.c.decision, reviews.c.corrections)
+                    documents.c.wire, documents.c.external_id, documents.c.story, reviews.c.decision,
+                    reviews.c.corrections)
              .join(documents, documents.c.id == figures.c.document_id)
              .outerjoin(last_review, last_review.c.figure_id == figures.c.id)
              .outerjoin(reviews, reviews.c.id == last_review.c.review_id)
@@ -482,12 +488,24 @@ def _figure_row(f: Figure, doc_id: int, version: str, now: datetime) -> dict[str
     return row
 
 
-MAX_COUNT = 2**31 - 1  # the figures' INTEGER columns (32-bit on PostgreSQL)
+MAX_COUNT = 2**63 - 1  # the figures' BIGINT columns
 
 
 def _fits(figure: Figure) -> bool:
     """A count the columns can hold: a 40-digit number in a text is no one's movement figure."""
     return all(n is None or 0 <= n <= MAX_COUNT for n in (figure.value, figure.low, figure.high))
+
+
+def _views_current(conn: Any, cfg: Any) -> bool:
+    """At the newest migration, with the views in place: nothing to do."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import inspect
+
+    current = MigrationContext.configure(conn).get_current_revision()
+    if current != ScriptDirectory.from_config(cfg).get_current_head():
+        return False
+    return set(VIEWS) <= set(inspect(conn).get_view_names())
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _: Any) -> None:

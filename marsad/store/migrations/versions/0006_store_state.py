@@ -4,15 +4,15 @@ It is the cache key of the API's views (a re-extraction in place changes
 figures without adding rows) and, bumped first in each writing transaction,
 the lock that orders concurrent writers (hash checks and version numbers).
 
-Revision ID: 0003_store_state
-Revises: flows_trust_parts
+Revision ID: 0006_store_state
+Revises: flows_trust_stories
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_store_state"
-down_revision = "flows_trust_parts"
+revision = "0006_store_state"
+down_revision = "flows_trust_stories"
 branch_labels = None
 depends_on = None
 
