@@ -261,3 +261,10 @@ def test_a_figure_with_its_own_date_keeps_it_after_a_report_period() -> None:
             "On 12 November, 3,000 people arrived in Chad, UNHCR said.")
     (f,) = figures(text, "en", published="2024-11-20")
     assert f.period_end == "2024-11-12"
+
+
+def test_displaced_people_arriving_in_a_place_of_the_report_move_inside_its_country() -> None:
+    text = ("Fighting spread across North Kivu in Congo this week. "
+            "About 30,000 displaced people have arrived in Kanyaruchinya, the agency said.")
+    (f,) = figures(text, "en")
+    assert (f.origin, f.destination, f.nationality) == ("CD", "CD", "CD")
