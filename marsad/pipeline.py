@@ -539,12 +539,18 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
                 continue
             a, b = getattr(f1, name), getattr(f2, name)
             if a is None and b is not None and f1.movement == f2.movement:
-                setattr(f1, name, b)
-                f1.rule.append(f"shared.{name}")
+                _share(f2, f1, name)
             elif b in (None, "people") and a is not None and f1.movement == f2.movement and name != "destination_place":
-                setattr(f2, name, a)
-                f2.rule.append(f"shared.{name}")
+                _share(f1, f2, name)
         _share_crossing_point(f1, f2)
+
+
+def _share(giver: Figure, taker: Figure, name: str) -> None:
+    setattr(taker, name, getattr(giver, name))
+    taker.rule.append(f"shared.{name}")
+    if name == "period_start" and any(r in ("period.end_published", "period.end_statement") for r in taker.rule):
+        taker.period_end = giver.period_end  # a period is shared whole: "from January to March, 80,978 … and 6,799"
+        taker.rule.append("shared.period_end")
 
 
 OPPOSITE = {("arrived", "departed"): ("destination", "origin"), ("departed", "arrived"): ("origin", "destination")}
