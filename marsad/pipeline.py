@@ -17,7 +17,7 @@ from marsad.figure import Figure
 from marsad.lang import available_languages
 from marsad.language import detect_language
 from marsad.lexicon import Lexicon, Match, load_lexicon
-from marsad.normalize import normalize
+from marsad.normalize import normalize, safe_text
 from marsad.schema import parse_date as schema_date
 from marsad.sentence import Sentence
 from marsad.stages.frame import apply_frame, build_frame
@@ -223,6 +223,7 @@ def extract(text: str, *, published: object = None, language: str | None = None,
     when = parse_date(published)
     if not isinstance(text, str) or not text.strip():
         return []
+    text = safe_text(text)  # same length: offsets still point into the caller's text
     lang = language or detect_language(text)
     if lang not in available_languages():
         if language is None:
