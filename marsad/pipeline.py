@@ -28,7 +28,7 @@ from marsad.stages.parts import mark_parts
 from marsad.stages.period import PeriodFinder, TimeExpr
 from marsad.stages.reference import reference_date
 from marsad.stages.quantities import Quantity, find_quantities
-from marsad.stages.source import Source, find_sources
+from marsad.stages.source import Source, find_sources, main_source, pick_source
 from marsad.tokens import split_sentences, tokenize
 
 log = logging.getLogger("marsad")
@@ -49,6 +49,7 @@ class _Doc:
                              frozenset(lex.settings.get("ordinal_followers", ())))
         self._sentences: dict[int, Sentence] = {}
         self._sources: dict[int, list[Source]] = {}
+        self.starts = [start for start, _ in self.spans]
         self._countries: Counter | None = None
         self._events: dict[str, date] | None = None
         self._report: tuple[date, date] | None = None
@@ -89,6 +90,19 @@ class _Doc:
             if found:
                 return found[-1]
         return None
+
+    def stated_sources(self) -> list[Source]:
+        """The statements of the document that name a speaker (an organisation
+        or a country with a statement word; the headline's "UNHCR:"), in text
+        order: what the document frame's main source is read from. Sentences
+        are found by one pass over the text; only those are tokenised."""
+        found = self.lex.concept_offsets(self.norm, ("SAY", "ORG", "COUNTRY"))
+        say, named = (self._sentences_at(found["SAY"]), self._sentences_at(found["ORG"] + found["COUNTRY"]))
+        headline = {0} & named
+        return [s for k in sorted((say & named) | headline) for s in self.sources(k)]
+
+    def _sentences_at(self, offsets: list[int]) -> set[int]:
+        return {bisect_right(self.starts, at) - 1 for at in offsets} - {-1}
 
     @property
     def countries(self) -> Counter:
@@ -251,7 +265,11 @@ def extract(text: str, *, published: object = None, language: str | None = None,
         except Exception:  # one odd sentence must not lose the document
             log.exception("marsad: sentence %d of a %s document skipped", index, lang)
     if figures:
-        apply_frame(build_frame(figures, doc.countries, doc.crisis_start(), doc.report_period()), figures)
+        # the document's main source is read only when a figure's own sentence leaves its source open
+        open_source = any(f.source is None or f.source_type in ("other", "unknown") for f in figures)
+        stated = main_source(doc.stated_sources()) if open_source else None
+        apply_frame(build_frame(figures, doc.countries, doc.crisis_start(), doc.report_period(), stated_source=stated),
+                    figures)
     if reference:
         for f in figures:
             f.rule.append(reference)
@@ -377,8 +395,7 @@ def _inherit_fields(fig: Figure, previous: Figure) -> None:
 
 def _pick_source(doc: _Doc, index: int, q: Quantity, sources: list[Source]) -> Source | None:
     if sources:
-        before = [s for s in sources if s.start < q.i]
-        return before[-1] if before else sources[0]
+        return pick_source(sources, q.i)
     sent = doc.sentence(index)
     quoted = sum(1 for t in sent.tokens if t.text == '"') % 2 == 1
     if quoted:  # a quote whose speaker the next sentence names
