@@ -202,14 +202,14 @@ def test_arabic_border_adjectives_put_nationals_on_the_far_side() -> None:
 def test_a_sea_crossed_leaves_the_country_of_arrival_to_the_frame() -> None:
     text = ("Italy's interior ministry said 3,000 migrants arrived in Italy this week. "
             "The weather was calm. On Sunday, 500 migrants arrived across the Mediterranean.")
-    first, second = figures(text, "en")
+    _, second = figures(text, "en")
     assert second.destination == "IT" and "frame.destination" in second.rule
 
 
 def test_arabic_arrivals_by_sea_take_the_reports_host() -> None:
     text = ("وقالت وزارة الداخلية الإسبانية إن 4 آلاف مهاجر وصلوا إلى إسبانيا هذا الشهر. "
             "وكان البحر هادئا. ووصل 300 مهاجر عبر المحيط الأطلسي يوم الأحد.")
-    first, second = figures(text, "ar")
+    _, second = figures(text, "ar")
     assert second.destination == "ES"
 
 
@@ -230,7 +230,7 @@ def test_people_displaced_to_a_part_of_a_country_were_displaced_within_it() -> N
 def test_nationals_leaving_the_host_of_a_return_story_returned_home() -> None:
     text = ("UNHCR said 300,000 Syrians have returned to Syria from Turkey this year. "
             "The border posts were busy. Another 20,000 Syrians left Turkey in June.")
-    first, second = figures(text, "en")
+    _, second = figures(text, "en")
     assert (second.movement, second.origin, second.destination) == ("returned", "TR", "SY")
     assert "frame.nationals_leaving_returned" in second.rule
 
