@@ -268,3 +268,12 @@ def test_displaced_people_arriving_in_a_place_of_the_report_move_inside_its_coun
             "About 30,000 displaced people have arrived in Kanyaruchinya, the agency said.")
     (f,) = figures(text, "en")
     assert (f.origin, f.destination, f.nationality) == ("CD", "CD", "CD")
+
+
+def test_leaving_because_of_war_is_flight_and_the_place_of_the_violence_is_left() -> None:
+    (f,) = figures("Some 12,000 people left Haiti because of the violence, the IOM said.", "en")
+    assert f.movement == "fled" and f.origin == "HT"
+    (f,) = figures("More than 5,000 Sudanese, fleeing fighting in Darfur, crossed into Chad last week.", "en")
+    assert (f.origin, f.destination) == ("SD", "TD")
+    (f,) = figures("غادر 3 آلاف شخص بلدة القصير بسبب القصف، بحسب الأمم المتحدة.", "ar")
+    assert f.movement == "fled"

@@ -192,7 +192,8 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
         elif role == "from" or (role == "object" and mv.movement in LEAVING):
             geo.set("origin", payload, rule)
         elif role == "in":
-            if mv.movement in ("fled", "evacuated") and mv.trigger is not None and p.i > mv.trigger.i:
+            if mv.movement in ("fled", "evacuated") and mv.trigger is not None and p.i > mv.trigger.i \
+                    and not any(mv.trigger.j <= c.i < p.i for c in sent.having("CAUSE")):
                 geo.set("destination", payload, rule)  # "fled ... found shelter in Cox's Bazar"
             elif mv.movement in ("displaced", "fled", "evacuated"):
                 geo.set("origin", payload, rule)
