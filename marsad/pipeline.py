@@ -585,3 +585,6 @@ def _share_crossing_point(f1: Figure, f2: Figure) -> None:
     if place is not None and getattr(f2, theirs) is None and getattr(f2, mine) != place:
         setattr(f2, theirs, place)
         f2.rule.append(f"shared.{theirs}:opposite")
+        if f2.nationality is None and f1.nationality and not any(".NOUN." in r or ".UNIT." in r for r in f2.rule):
+            f2.nationality = f1.nationality  # "98,000 Russians entered …, while 64,000 left": the same people
+            f2.rule.append("shared.nationality:opposite")

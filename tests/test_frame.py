@@ -216,6 +216,9 @@ def test_arabic_arrivals_by_sea_take_the_reports_host() -> None:
 def test_the_country_one_figure_enters_is_the_one_the_next_leaves() -> None:
     first, second = figures("Armenia said 40,000 people have entered the country since Monday, while 9,000 left.", "en")
     assert (first.destination, second.origin) == ("AM", "AM") and "shared.origin:opposite" in second.rule
+    first, second = figures("Georgia said 40,000 Russians have entered the country since Monday, while 9,000 left.",
+                            "en")
+    assert second.nationality == "RU"
     first, second = figures("وقال الوزير إن 50 ألف شخص وصلوا إلى جورجيا في حين غادر 12 ألفا.", "ar")
     assert (first.destination, second.origin) == ("GE", "GE")
 
