@@ -374,8 +374,8 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
             fig.rule.append("period.same_period:sentence")
         figures.append((q, fig))
         doc.last_figure, doc.last_figure_at = fig, index
-    _share_context(sent, figures)
     mark_parts(sent, figures)
+    _share_context(sent, figures)
     return [f for _, f in figures]
 
 
@@ -556,7 +556,8 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
                     or name in ("nationality", "group") and not listed:
                 continue
             a, b = getattr(f1, name), getattr(f2, name)
-            if a is None and b is not None and f1.movement == f2.movement:
+            if a is None and b is not None and f1.movement == f2.movement and f2.part_of != f1.start:
+                # (a whole does not take what only its part says: "588,000 refugees, among them 409,000 Sudanese")
                 _share(f2, f1, name)
             elif b in (None, "people") and a is not None and f1.movement == f2.movement and name != "destination_place":
                 _share(f1, f2, name)
