@@ -374,8 +374,8 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
             fig.rule.append("period.same_period:sentence")
         figures.append((q, fig))
         doc.last_figure, doc.last_figure_at = fig, index
-    _share_context(sent, figures)
     mark_parts(sent, figures)
+    _share_context(sent, figures)
     return [f for _, f in figures]
 
 
@@ -556,13 +556,20 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
                     or name in ("nationality", "group") and not listed:
                 continue
             a, b = getattr(f1, name), getattr(f2, name)
-            if a is None and b is not None and f1.movement == f2.movement:
-                setattr(f1, name, b)
-                f1.rule.append(f"shared.{name}")
+            if a is None and b is not None and f1.movement == f2.movement and f2.part_of != f1.start:
+                # (a whole does not take what only its part says: "588,000 refugees, among them 409,000 Sudanese")
+                _share(f2, f1, name)
             elif b in (None, "people") and a is not None and f1.movement == f2.movement and name != "destination_place":
-                setattr(f2, name, a)
-                f2.rule.append(f"shared.{name}")
+                _share(f1, f2, name)
         _share_crossing_point(f1, f2)
+
+
+def _share(giver: Figure, taker: Figure, name: str) -> None:
+    setattr(taker, name, getattr(giver, name))
+    taker.rule.append(f"shared.{name}")
+    if name == "period_start" and any(r in ("period.end_published", "period.end_statement") for r in taker.rule):
+        taker.period_end = giver.period_end  # a period is shared whole: "from January to March, 80,978 … and 6,799"
+        taker.rule.append("shared.period_end")
 
 
 OPPOSITE = {("arrived", "departed"): ("destination", "origin"), ("departed", "arrived"): ("origin", "destination")}
@@ -579,3 +586,6 @@ def _share_crossing_point(f1: Figure, f2: Figure) -> None:
     if place is not None and getattr(f2, theirs) is None and getattr(f2, mine) != place:
         setattr(f2, theirs, place)
         f2.rule.append(f"shared.{theirs}:opposite")
+        if f2.nationality is None and f1.nationality and not any(".NOUN." in r or ".UNIT." in r for r in f2.rule):
+            f2.nationality = f1.nationality  # "98,000 Russians entered …, while 64,000 left": the same people
+            f2.rule.append("shared.nationality:opposite")

@@ -173,7 +173,10 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
                 and frame.host and frame.host not in (f.origin, f.nationality):
             _set(f, "destination", frame.host, "frame.destination")
     _nationals_leaving_return(frame, f)
-    home = f.origin if f.movement == "displaced" else f.destination if f.movement == "returned" else None
+    if f.group == "displaced people" and f.movement in HOSTING and f.origin is None and f.destination:
+        _set(f, "origin", f.destination, "frame.origin:displaced_within")  # displaced people arriving move inside
+    within = f.group == "displaced people" and f.origin is not None and f.origin == f.destination
+    home = f.origin if f.movement == "displaced" or within else f.destination if f.movement == "returned" else None
     if f.nationality is None and home and f.group in (None, "people", "households", "displaced people", "returnees"):
         _set(f, "nationality", home, "frame.nationality")  # displaced in, or returning to, their own country
 
