@@ -203,8 +203,10 @@ def _name_end(sent: Sentence, text: str, org: Match) -> int:
 def _names_no_one(sent: Sentence, words: str) -> bool:
     """A pronoun, a clitic or a lone article is no source ("selon l'", "він")."""
     pronouns = set(sent.lex.settings.get("pronouns", ()))
-    core = words.strip(" '\"’«»“”-,.:").lower()
-    return not core or core in pronouns or (len(core) <= 2 and core.isalpha() and core.isascii())
+    core = words.strip(" '\"’«»“”-,.:")
+    if all(len(w) <= 3 and w.islower() for w in core.split()):
+        return True  # "las", "l'", "it": short lower-case words of a cased script ("UN", "OIM", "AP" are names)
+    return core.lower() in pronouns or (len(core) <= 2 and core.isalpha() and core.isascii())
 
 
 def colon_prefix(sent: Sentence, text: str) -> Source | None:
