@@ -280,3 +280,17 @@ def test_leaving_because_of_war_is_flight_and_the_place_of_the_violence_is_left(
     assert (f.origin, f.destination) == ("SD", "TD")
     (f,) = figures("غادر 3 آلاف شخص بلدة القصير بسبب القصف، بحسب الأمم المتحدة.", "ar")
     assert f.movement == "fled"
+
+
+def test_flight_in_a_report_about_one_country_stays_inside_it() -> None:
+    text = ("Heavy shelling hit Khan Younis in Gaza overnight. Aid groups in Gaza warned of hunger. "
+            "The UN said 100,000 people have fled in the past week.")
+    (f,) = figures(text, "en")
+    assert (f.origin, f.destination, f.nationality) == ("PS", "PS", "PS")
+    assert "frame.origin:within" in f.rule
+
+
+def test_arabic_flight_in_a_report_about_one_country_stays_inside_it() -> None:
+    text = "اشتد القصف على مدينة خان يونس في غزة. وحذرت منظمات الإغاثة في غزة من المجاعة. وقالت الأمم المتحدة إن 100 ألف شخص فروا خلال الأسبوع الماضي."
+    (f,) = figures(text, "ar")
+    assert (f.origin, f.destination) == ("PS", "PS")

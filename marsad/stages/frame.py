@@ -165,6 +165,13 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
             _set(f, "origin", frame.returned_from, "frame.origin")
     elif f.movement == "departed" and f.origin is None and frame.host and frame.host != f.destination:
         _set(f, "origin", frame.host, "frame.origin")  # in a report of arrivals in X, those who "left" left X
+    elif f.movement in ("fled", "evacuated") and f.origin is None and f.destination is None \
+            and f.destination_place is None and frame.crisis and frame.crisis == frame.host:
+        # a report whose people move inside one country ("800,000 have fled Rafah"): within it, its nationals
+        _set(f, "origin", frame.crisis, "frame.origin:within")
+        _set(f, "destination", frame.crisis, "frame.destination:within")
+        if f.nationality is None and f.group in (None, "people", "households"):
+            _set(f, "nationality", frame.crisis, "frame.nationality")
     elif f.movement in CROSSING | {"evacuated"}:
         if f.origin is None and frame.crisis and frame.crisis not in (f.destination, frame.host) \
                 and (f.nationality in (None, frame.crisis)):
