@@ -294,3 +294,10 @@ def test_arabic_flight_in_a_report_about_one_country_stays_inside_it() -> None:
     text = "اشتد القصف على مدينة خان يونس في غزة. وحذرت منظمات الإغاثة في غزة من المجاعة. وقالت الأمم المتحدة إن 100 ألف شخص فروا خلال الأسبوع الماضي."
     (f,) = figures(text, "ar")
     assert (f.origin, f.destination) == ("PS", "PS")
+
+
+def test_fleeing_ones_home_is_displacement_and_a_count_of_both_kinds_has_no_one_destination() -> None:
+    (f,) = figures("Some 14,000 people fled their homes in Darfur last week, the IOM said.", "en")
+    assert f.movement == "displaced" and f.origin == "SD"
+    (f,) = figures("أعلنت المنظمة ارتفاع أعداد الفارين من منازلهم في السودان إلى 12 مليون شخص بين نازح ولاجئ.", "ar")
+    assert (f.movement, f.origin, f.destination) == ("displaced", "SD", None)
