@@ -301,3 +301,9 @@ def test_fleeing_ones_home_is_displacement_and_a_count_of_both_kinds_has_no_one_
     assert f.movement == "displaced" and f.origin == "SD"
     (f,) = figures("أعلنت المنظمة ارتفاع أعداد الفارين من منازلهم في السودان إلى 12 مليون شخص بين نازح ولاجئ.", "ar")
     assert (f.movement, f.origin, f.destination) == ("displaced", "SD", None)
+
+
+def test_one_border_matched_twice_is_read_once() -> None:
+    (f,) = figures("وقالت الوزارة إن هناك حوالي 3000 سيارة تنتظر عبور الحدود الأرمينية.", "ar")
+    assert f.destination == "AM" and f.origin != "AM"
+    assert sum(r.startswith("ar.BORDER") for r in f.rule) == 1

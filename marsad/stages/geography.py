@@ -176,6 +176,11 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
     places = _places_for(sent, q, mv, others)
     compound = {id(m) for p in places if p.is_("BORDER") for m in _border_names(sent, p)}
     places = [p for p in places if id(p) not in compound]  # "the Sudan-Chad border": the border's, not a place's
+    borders = [p for p in places if p.is_("BORDER")]
+    places = [p for p in places if not p.is_("BORDER") or not any(  # "الحدود" matched as ال + "حدود" too: one border
+        b is not p and b.i <= p.i < b.j and (b.j - b.i, -b.i) > (p.j - p.i, -p.i) for b in borders)]
+    places = [p for k, p in enumerate(places) if not p.is_("BORDER") or not any(
+        b.is_("BORDER") and (b.i, b.j) == (p.i, p.j) for b in places[:k])]
     # a border goes last: "über die österreichisch-ungarische Grenze ins Burgenland" needs the destination first
     for p in [p for p in places if not p.is_("BORDER")] + [p for p in places if p.is_("BORDER")]:
         role = _role(sent, p, mv)
