@@ -280,6 +280,8 @@ def test_leaving_because_of_war_is_flight_and_the_place_of_the_violence_is_left(
     assert (f.origin, f.destination) == ("SD", "TD")
     (f,) = figures("غادر 3 آلاف شخص بلدة القصير بسبب القصف، بحسب الأمم المتحدة.", "ar")
     assert f.movement == "fled"
+    (f,) = figures("فر نحو 8 آلاف شخص من القتال في جنوب السودان بحثا عن ملاذ في أوغندا، وفقا للمفوضية.", "ar")
+    assert (f.origin, f.destination) == ("SS", "UG")  # the cause's place is left, the refuge reached
 
 
 def test_flight_in_a_report_about_one_country_stays_inside_it() -> None:
