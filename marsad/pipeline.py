@@ -487,7 +487,7 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
     if not reachable:
         # "98,000 entered since 21 September, while 64,000 left": a span in
         # the clause before holds for the whole sentence
-        reachable = [e for e in near if e.role in ("since", "during")]
+        reachable = [e for e in near if e.role in ("since", "during") and e.j <= q.i]
     for e in reachable:
         if e.role == "point" and e.start == e.end and e.j <= q.i and not verb_final and any(
                 s.j <= e.i and e.i - s.j <= 8 and not _reported_clause_between(sent, s.j, e.i) for s in says):
