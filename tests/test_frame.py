@@ -309,3 +309,11 @@ def test_one_border_matched_twice_is_read_once() -> None:
     (f,) = figures("وقالت الوزارة إن هناك حوالي 3000 سيارة تنتظر عبور الحدود الأرمينية.", "ar")
     assert f.destination == "AM" and f.origin != "AM"
     assert sum(r.startswith("ar.BORDER") for r in f.rule) == 1
+
+
+def test_since_an_event_the_text_never_dates_is_not_since_the_one_it_dates() -> None:
+    text = ("Since the war began on 24 February, 4 million people have fled Ukraine, the UN said. "
+            "Georgia said 30,000 Russians have entered the country since the mobilisation.")
+    first, second = figures(text, "en", published="2022-09-27")
+    assert first.period_start == "2022-02-24"
+    assert second.period_start is None and "period.since_undated:EVENT.mobilisation" in second.rule
