@@ -539,7 +539,10 @@ class PeriodFinder:
             if after and after[0] >= 1000 and unit.concept == "TIME.unit.year":
                 return None  # "منذ سنة 2015", "in the year 2015": a year, read at the number
             if unit.concept == "TIME.unit.day" and self.concept_at(unit.j, "WEEKDAY"):
-                return None  # "منذ يوم الأحد": since Sunday, not since a day ago
+                day = self._weekday(unit.j)  # "منذ يوم الأحد": since Sunday, not since a day ago
+                if day is not None:
+                    day.i = k
+                return day
             n, j0 = (after[0], after[1] - 1) if after and after[0] < 1000 else (None, unit.i)
         else:
             return None
