@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 
 from marsad.api.live import LiveFlows, arrow, destination
 from marsad.api.pages import add_pages
+from marsad.api.watch import add_watch_routes
 from marsad.errors import MarsadError
 from marsad.flows import build_flows, by_destination
 from marsad.ingest.readers import RawArticle
@@ -246,6 +247,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     # -- dashboard ----------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     add_pages(app, STATIC)
+    add_watch_routes(app, store)
 
     app.state.store = store
     return app

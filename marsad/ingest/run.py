@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing import get_context
@@ -51,20 +51,10 @@ def ingest(store: Store, sources: list[str], workers: int = 1, max_bytes: int = 
     pool = get_context("fork").Pool(workers) if workers > 1 else None
     mapper = partial(pool.imap, chunksize=8) if pool is not None else map
     bar = _Progress() if show else None
-    keep = partial(_not_stored, store, summary)
+    keep = partial(not_stored, store, summary)
     try:
-        batch: list[NewDocument] = []
-        for source in sources:
-            for item in source_documents(source, max_bytes, mapper, keep):  # type: ignore[arg-type]
-                if isinstance(item, Failure):
-                    _record_failure(store, summary, item)
-                    continue
-                batch.append(item)
-                if len(batch) >= BATCH:
-                    _store_batch(store, batch, summary, bar)
-                    batch = []
-        if batch:
-            _store_batch(store, batch, summary, bar)
+        store_documents(store, (item for source in sources  # type: ignore[arg-type]
+                                for item in source_documents(source, max_bytes, mapper, keep)), summary, bar)
     finally:
         if pool is not None:
             pool.close()
@@ -74,6 +64,22 @@ def ingest(store: Store, sources: list[str], workers: int = 1, max_bytes: int = 
     return summary
 
 
+def store_documents(store: Store, items: Iterable[NewDocument | Failure], summary: Summary,
+                    bar: _Progress | None = None) -> None:
+    """Documents into the store, `BATCH` per transaction; failures recorded (marsad ingest and marsad watch)."""
+    batch: list[NewDocument] = []
+    for item in items:
+        if isinstance(item, Failure):
+            _record_failure(store, summary, item)
+            continue
+        batch.append(item)
+        if len(batch) >= BATCH:
+            _store_batch(store, batch, summary, bar)
+            batch = []
+    if batch:
+        _store_batch(store, batch, summary, bar)
+
+
 def _record_failure(store: Store, summary: Summary, failure: Failure) -> None:
     summary.failed += 1
     summary.failures.append(failure)
@@ -81,7 +87,7 @@ def _record_failure(store: Store, summary: Summary, failure: Failure) -> None:
     print(f"marsad: {failure.source}: {failure.reason}", file=sys.stderr)
 
 
-def _not_stored(store: Store, summary: Summary, articles: list[RawArticle]) -> list[RawArticle]:
+def not_stored(store: Store, summary: Summary, articles: list[RawArticle]) -> list[RawArticle]:
     """The articles whose text is not stored yet (the others are counted as seen, not extracted again)."""
     known = store.known_hashes(content_hash(a.text) for a in articles)
     todo = [a for a in articles if content_hash(a.text) not in known]

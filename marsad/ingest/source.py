@@ -51,7 +51,14 @@ def source_documents(source: str, max_bytes: int = DEFAULT_MAX_BYTES, mapper: Ma
     `mapper` runs the extraction over a batch (the builtin `map`, or a process
     pool's `imap`); `keep` may drop articles before extraction (ingest drops
     those already stored)."""
-    items = read_source(source, max_bytes)
+    yield from prepared(read_source(source, max_bytes), mapper, keep)
+
+
+def prepared(items: Iterable[RawArticle | Failure], mapper: Mapper = map,
+             keep: Keep | None = None) -> Iterator[NewDocument | Failure]:
+    """Raw articles (or failures) with their figures, in order, `BATCH` at a time
+    (`marsad watch` hands in the articles it fetched itself)."""
+    items = iter(items)
     while chunk := list(islice(items, BATCH)):
         articles = [a for a in chunk if isinstance(a, RawArticle)]
         wanted = {id(a) for a in (keep(articles) if keep else articles)}
@@ -130,6 +137,11 @@ def _read_bytes(name: str, data: bytes, charset: str | None) -> Iterator[RawArti
         yield from read_html(data, name, charset, name)
     else:
         yield from READERS[kind](data, name, charset)
+
+
+def read_fetched(url: str, data: bytes, charset: str | None) -> Iterator[RawArticle | Failure]:
+    """The articles of a body already fetched from `url` (marsad watch has its own HTTP client)."""
+    yield from _read_bytes(url, data, charset)
 
 
 def _read_url(url: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
