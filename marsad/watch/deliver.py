@@ -17,7 +17,7 @@ import json
 import os
 import smtplib
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
 
@@ -45,7 +45,12 @@ def verify_signature(secret: bytes, body: bytes, header: str) -> bool:
 
 
 def alert_json(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
+    """A stored row as plain JSON values (times in ISO 8601 with their UTC offset)."""
+    return json.loads(json.dumps(row, default=_plain))
+
+
+def _plain(value: Any) -> str:
+    return aware(value).isoformat() if isinstance(value, datetime) else str(value)  # type: ignore[union-attr]
 
 
 def deliver_pending(store: Store, config: WatchConfig, timeout: float = 10.0) -> tuple[int, int]:
