@@ -156,7 +156,7 @@ class Lexicon:
                 kinds = "".join(k for k, prefixes in PROBE_KINDS.items()
                                 if any(e.concept.startswith(prefixes) for e in entries))
                 country = next((e.payload["iso"] for e in entries if e.concept == "DEMONYM"
-                                or (e.concept == "PLACE" and e.payload.get("place") is None)), None)
+                                or (e.concept == "PLACE" and e.payload.get("kind") != "crossing")), None)
                 for clitic, first in self._surfaces(words):
                     surface = _join((first.lstrip("*"),) + words[1:], bounded_start=not first.startswith("*"),
                                     bounded_end=not open_end)

@@ -23,7 +23,7 @@ from marsad.sentence import Sentence
 from marsad.stages.frame import apply_frame, build_frame
 from marsad.stages.geography import attach_places
 from marsad.stages.movement import (BULLETS, Movement, attach_movement, continue_list, elliptic_item, inherit_movement,
-                                     is_elliptic, list_item)
+                                     is_elliptic, list_item, opens_with_part)
 from marsad.stages.parts import mark_parts
 from marsad.stages.period import PeriodFinder, TimeExpr
 from marsad.stages.reference import reference_date
@@ -239,6 +239,8 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
             mv = elliptic_item(sent, q, *listed[-1])
         if mv is None and _is_item(doc, index) and (heading := _list_heading(doc, index)) is not None:
             mv = list_item(sent, q, heading)
+        if mv is not None and mv.trigger is None and doc.last_figure is not None and opens_with_part(sent, q):
+            mv = None  # "Davon seien 230.000 Flüchtlinge": a part of the figure before, no stock of its own
         inherited = mv is None and doc.last_figure is not None
         if inherited:
             mv = inherit_movement(sent, q, doc.last_figure.movement)  # type: ignore[union-attr]
@@ -329,6 +331,11 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
         movement = "fled"
         geo.origin = geo.origin or doc_country
         geo.rules.append("default.crossing_to_neighbours_is_flight")
+    if movement == "fled" and mv.noun is not None and mv.noun.concept == "NOUN.displaced" \
+            and geo.destination in (None, geo.origin) and geo.destination_place != "neighbouring countries":
+        # "göç eden 1,1 milyon depremzede": displaced people on the move inside their country are displaced
+        movement = "displaced"
+        geo.rules.append(f"{doc.lex.code}.{mv.noun.entry.rule}:displaced-who-fled")
     start, end, period_rules = _period(sent, q, mv, exprs, doc.pub)
     event = _since_event(sent) if start is None and mv.kind == "total" else None
     if event is not None and doc.event_start(event):

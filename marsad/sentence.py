@@ -63,17 +63,23 @@ class Sentence:
     def _cost_before(self) -> list[float]:
         """Running cost of the tokens: a word 1, a comma or bracket 1 + COMMA_COST, a letter
         of a script written without spaces (一 Han character) half a word, and a gloss in
-        another script in brackets inside such text ("拉法（Rafah）") nothing."""
+        another script in brackets inside such text ("拉法（Rafah）") or an acronym in brackets ("(WFP)") nothing."""
         costs = [1 + COMMA_COST if t.text in SOFT_BREAKS else 0.5 if _unspaced(t.text) else 1.0 for t in self.tokens]
-        if any(_unspaced(t.text) for t in self.tokens):
-            for lo, hi in _brackets(self.tokens):
-                if not any(_unspaced(t.text) for t in self.tokens[lo:hi]):
-                    costs[lo:hi] = [0.0] * (hi - lo)
+        unspaced = any(_unspaced(t.text) for t in self.tokens)
+        for lo, hi in _brackets(self.tokens):
+            inner = self.tokens[lo + 1:hi - 1]
+            if unspaced and not any(_unspaced(t.text) for t in inner) or _acronym(inner):
+                costs[lo:hi] = [0.0] * (hi - lo)
         return list(accumulate(costs, initial=0.0))
 
 
 def _unspaced(text: str) -> bool:
     return len(text) == 1 and UNSPACED_RE.match(text) is not None
+
+
+def _acronym(inner: list[Token]) -> bool:
+    """"laut dem Welternährungsprogramm (WFP)": one short name in brackets glosses the word before it."""
+    return len(inner) == 1 and inner[0].kind == "word" and len(inner[0].text) <= 8
 
 
 def _brackets(tokens: list[Token]) -> list[tuple[int, int]]:

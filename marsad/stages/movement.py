@@ -237,6 +237,14 @@ def _cause_near(sent: Sentence, q: Quantity, trigger: Match) -> Match | None:
     return None
 
 
+def _internal_near(sent: Sentence, q: Quantity, trigger: Match) -> Match | None:
+    """"inside the country" (INTERNAL) in the clause of the figure and near it or its verb."""
+    for m in sent.having("INTERNAL"):
+        if min(sent.distance((q.i, q.j), (m.i, m.j)), sent.distance((trigger.i, trigger.j), (m.i, m.j))) <= 4:
+            return m
+    return None
+
+
 def _is_period_not_rate(sent: Sentence, rate: Match) -> bool:
     """"a week ago", "in a year", "في العام الماضي", "in the year 2024": a time, not a rate."""
     after = rate.j
@@ -248,10 +256,12 @@ def _is_period_not_rate(sent: Sentence, rate: Match) -> bool:
 
 
 def _still(sent: Sentence, trigger: Match | None) -> Match | None:
-    """"تاحال بے گھر", "still displaced": a state word just before the trigger makes a stock."""
+    """"تاحال بے گھر", "still displaced": a state word just before the trigger, or one that
+    holds it ("auf der Flucht", on the run), makes a stock."""
     if trigger is None:
         return None
-    return next((m for m in sent.having("STATE.still") if 0 <= trigger.i - m.j <= 1), None)
+    return next((m for m in sent.having("STATE.still")
+                 if 0 <= trigger.i - m.j <= 1 or m.i <= trigger.i and trigger.j <= m.j), None)
 
 
 def _carries_cargo(sent: Sentence, vehicle: Match) -> bool:
@@ -316,6 +326,9 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
         elif movement == "departed" and (cause := _cause_near(sent, q, trigger)) is not None:
             movement = "fled"  # "покинули страну из-за войны": leaving because of war is flight
             rules.append(f"{lex}.{cause.entry.rule}:left-for-a-cause-fled")
+        if movement == "fled" and (inside := _internal_near(sent, q, trigger)) is not None:
+            movement = "displaced"  # "im Land auf der Flucht": fleeing inside the country is displacement
+            rules.append(f"{lex}.{inside.entry.rule}:fled-inside-displaced")
     else:
         return None
     if _modal_near(sent, q, trigger):
@@ -350,13 +363,19 @@ def _bullet_item(sent: Sentence, q: Quantity) -> Match | None:
     return Match(Entry("ANAPHOR.bullet", sent.tokens[0].text), 0, 1)
 
 
+def opens_with_part(sent: Sentence, q: Quantity) -> Match | None:
+    """"Davon seien 230.000 Flüchtlinge …", "Серед них – 484 тисячі чоловіків": a sentence that
+    opens with a part word (PART) counts parts of the figure before it."""
+    return next((m for m in sent.having("PART") if m.i <= 1 and m.j <= q.i), None)
+
+
 def inherit_movement(sent: Sentence, q: Quantity, previous: str | None) -> Movement | None:
     """"ارتفع العدد إلى نحو عشرة آلاف يوميا", "the number has grown to some
     10,000 per day": a number that refers back takes the movement before it."""
     if previous is None or _before_is_measure(sent, q):
         return None
     anaphor, dist = _nearest(sent, q, "ANAPHOR.number")
-    bullet = _bullet_item(sent, q)
+    bullet = _bullet_item(sent, q) or opens_with_part(sent, q)
     if bullet is None and (anaphor is None or dist > 10 or anaphor.i > q.i):
         return None
     if bullet is not None:
@@ -395,7 +414,8 @@ def is_elliptic(sent: Sentence, q: Quantity) -> bool:
     k = q.j + (1 if after == "-" else 0)
     if after == "-" and (sent.concept_at(k, "PLACE") or (sent.concept_at(k, "PREP") and sent.concept_at(k + 1, "PLACE"))):
         return True
-    return before == "-" and (q.j == len(tokens) or after in {",", ")", "."} or sent.concept_at(q.j, "NOUN") is not None)
+    return before == "-" and (q.j == len(tokens) or after in {",", ")", "."} or sent.concept_at(q.j, "NOUN") is not None
+                              or sent.concept_at(q.j, "UNIT") is not None)  # "… — 20 автомобілів у пункті"
 
 
 def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Movement) -> Movement | None:
@@ -409,7 +429,7 @@ def continue_list(sent: Sentence, q: Quantity, other: Quantity, other_mv: Moveme
                                    or any(t.text in and_words for t in between[-2:])))
     by_comma = not joined and any(t.text == "," for t in between) and len(between) <= 4
     elliptic = is_elliptic(sent, q)
-    if not (joined or by_comma or elliptic) or len(between) > 10:
+    if not (joined or by_comma or elliptic) or len(between) > (16 if elliptic else 10):
         return None
     if sent.distance((other.i, other.j), (q.i, q.j)) == float("inf") and not (elliptic and ";" not in (t.text for t in between)):
         return None  # "…, а за весь час війни – 1,771 мільйона осіб": an elliptic figure goes on past "but"

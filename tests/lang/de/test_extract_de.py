@@ -136,3 +136,35 @@ def test_german_numbers_written_as_one_word() -> None:
                     "Zwölftausend Flüchtlinge kamen in Berlin an. Eine halbe Million Menschen wurden vertrieben.",
                     published="2023-01-01", language="de")
     assert [(f.value, f.qualifier) for f in found] == [(250000, "approx"), (12000, "exact"), (500000, "exact")]
+
+
+def test_german_acronym_in_brackets_does_not_part_the_number_from_its_verb() -> None:
+    (f,) = extract("Rund 50.000 Menschen sind laut dem Flüchtlingshilfswerk (UNHCR) seit Anfang Mai aus dem Sudan "
+                   "in den Tschad geflohen.", published="2023-06-20", language="de")
+    assert (f.value, f.movement, f.origin, f.destination) == (50000, "fled", "SD", "TD")
+
+
+def test_german_on_the_run_inside_the_country_is_a_stock_of_displaced() -> None:
+    (f,) = extract("Im Land sind inzwischen rund 800.000 Menschen auf der Flucht.", published="2023-06-20", language="de")
+    assert (f.value, f.movement, f.kind) == (800000, "displaced", "stock")
+
+
+def test_german_sentence_opening_with_davon_counts_parts_of_the_figure_before() -> None:
+    _, part = extract("Seit Januar sind 12.000 Menschen aus dem Sudan in den Tschad geflohen. "
+                      "Davon seien 9.000 sudanesische Flüchtlinge.", published="2023-06-20", language="de")
+    assert (part.value, part.movement, part.kind, part.nationality) == (9000, "fled", "total", "SD")
+
+
+def test_german_aber_inside_a_clause_breaks_nothing() -> None:
+    (f,) = extract("Die Zahl der Asylanträge lag im März aber deutlich höher - bei 15.400.",
+                   published="2023-06-20", language="de")
+    assert (f.value, f.movement, f.period_start) == (15400, "asylum", "2023-03-01")
+
+
+def test_german_finding_shelter_in_neighbouring_countries_is_flight() -> None:
+    (f,) = extract("Mehr als 5.000 Menschen fanden eine Bleibe in Nachbarländern.", published="2023-06-20", language="de")
+    assert (f.low, f.movement, f.destination_place) == (5000, "fled", "neighbouring countries")
+
+
+def test_german_refusing_to_leave_is_no_figure() -> None:
+    assert extract("Etwa 200 Bewohner weigerten sich, ihre Häuser zu verlassen.", published="2023-06-20", language="de") == []

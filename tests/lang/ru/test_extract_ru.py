@@ -78,3 +78,9 @@ def test_russian_border_between_two_countries() -> None:
 
 def test_russian_modal_governs_the_clause() -> None:
     assert extract("Власти могут в ближайшие недели принять до 20 тысяч беженцев.", language="ru") == []
+
+
+def test_russian_ukrainian_oblasts_name_the_country_of_people_displaced_there() -> None:
+    (f,) = extract("Из-за обстрелов россиян в Харьковской области и в Сумской области продолжается эвакуация. "
+                   "Уже 1 200 человек покинули свои дома.", published="2023-06-20", language="ru")
+    assert (f.movement, f.nationality, f.origin, f.destination) == ("displaced", "UA", "UA", "UA")

@@ -104,3 +104,9 @@ def test_exceeded_after_the_number_is_more_than() -> None:
     (f,) = extract("UNHCR'ye göre Ukrayna'dan kaçan mülteci sayısı 6 milyonu aştı.", published="2024-06-12", language="tr")
     assert (f.low, f.high, f.qualifier, f.movement, f.origin, f.source_type) == (6000000, None, "at_least", "fled", "UA",
                                                                                   "un_agency")
+
+
+def test_turkish_disaster_victims_who_migrated_inside_the_country_are_displaced() -> None:
+    (f,) = extract("Sel felaketinin ardından göç eden 30 bin afetzede başka illere ulaştı.",
+                   published="2023-02-20", language="tr")
+    assert (f.value, f.movement) == (30000, "displaced")

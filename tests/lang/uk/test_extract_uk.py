@@ -80,3 +80,25 @@ def test_ukrainian_evacuated_from_a_region_stay_in_the_country() -> None:
 def test_ukrainian_border_between_two_countries() -> None:
     (f,) = extract("Вчора українсько-польський кордон перетнули 21 тисяча українців.", published="2022-06-02", language="uk")
     assert (f.origin, f.destination, f.nationality) == ("UA", "PL", "UA")
+
+
+def test_ukrainian_elliptic_queue_after_a_dash_counts_vehicles() -> None:
+    buses, cars = extract("На кордоні з Польщею у черзі стоять 40 автобусів, а на кордоні з Молдовою — 15 автомобілів.",
+                          published="2023-06-20", language="uk")
+    assert [(f.value, f.unit, f.movement, f.kind) for f in (buses, cars)] == [
+        (40, "vehicles", "waiting", "stock"), (15, "vehicles", "waiting", "stock")]
+
+
+def test_ukrainian_passenger_cars_are_vehicles() -> None:
+    (f,) = extract("У черзі на кордоні стоять 60 легкових автомобілів.", published="2023-06-20", language="uk")
+    assert (f.value, f.unit) == (60, "vehicles")
+
+
+def test_ukrainian_people_refusing_to_evacuate_are_no_figure() -> None:
+    assert extract("Близько 300 людей відмовляються евакуюватися.", published="2023-06-20", language="uk") == []
+
+
+def test_ukrainian_regions_name_the_country_of_people_displaced_there() -> None:
+    (f,) = extract("Через постійні обстріли росіян на Харківщині та Сумщині триває евакуація. "
+                   "Вже 1 200 осіб залишили свої домівки.", published="2023-06-20", language="uk")
+    assert (f.movement, f.nationality, f.origin, f.destination) == ("displaced", "UA", "UA", "UA")
