@@ -197,3 +197,24 @@ def test_a_border_named_by_two_countries_puts_its_nationals_on_the_far_side() ->
 def test_arabic_border_adjectives_put_nationals_on_the_far_side() -> None:
     (f,) = figures("قالت المفوضية إن 30 ألف لاجئ سوداني عالقون على الحدود السودانية التشادية.", "ar")
     assert (f.nationality, f.origin, f.destination) == ("SD", "SD", "TD")
+
+
+def test_a_sea_crossed_leaves_the_country_of_arrival_to_the_frame() -> None:
+    text = ("Italy's interior ministry said 3,000 migrants arrived in Italy this week. "
+            "The weather was calm. On Sunday, 500 migrants arrived across the Mediterranean.")
+    first, second = figures(text, "en")
+    assert second.destination == "IT" and "frame.destination" in second.rule
+
+
+def test_arabic_arrivals_by_sea_take_the_reports_host() -> None:
+    text = ("وقالت وزارة الداخلية الإسبانية إن 4 آلاف مهاجر وصلوا إلى إسبانيا هذا الشهر. "
+            "وكان البحر هادئا. ووصل 300 مهاجر عبر المحيط الأطلسي يوم الأحد.")
+    first, second = figures(text, "ar")
+    assert second.destination == "ES"
+
+
+def test_the_country_one_figure_enters_is_the_one_the_next_leaves() -> None:
+    first, second = figures("Armenia said 40,000 people have entered the country since Monday, while 9,000 left.", "en")
+    assert (first.destination, second.origin) == ("AM", "AM") and "shared.origin:opposite" in second.rule
+    first, second = figures("وقال الوزير إن 50 ألف شخص وصلوا إلى جورجيا في حين غادر 12 ألفا.", "ar")
+    assert (first.destination, second.origin) == ("GE", "GE")
