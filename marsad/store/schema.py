@@ -96,6 +96,14 @@ failures = Table(
     UniqueConstraint("source", "reason", name="uq_failures_source_reason"),
 )
 
+# One row: its counter is bumped first in every transaction that writes
+# documents or figures — the API's cache key, and the lock that orders writers.
+store_state = Table(
+    "store_state", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("figures", BigInteger, nullable=False),
+)
+
 # -- marsad watch (marsad/watch): sources polled, URLs fetched, polls, alerts ------------------------------
 # what each source answered last (conditional GET validators, errors, when to poll next)
 watch_sources = Table(

@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import timedelta
 from functools import partial
 
+from marsad.ingest.limits import Limits
 from marsad.ingest.readers import Failure, RawArticle
 from marsad.ingest.run import Summary, not_stored, store_documents
 from marsad.ingest.source import prepared, read_fetched
@@ -29,14 +30,15 @@ from marsad.watch.state import Poll, WatchState, now
 MAX_SITEMAPS = 20  # sitemaps of one sitemap index read per poll
 
 
-def poll_source(spec: SourceSpec, config: WatchConfig, fetcher: Fetcher, store: Store) -> Poll:
+def poll_source(spec: SourceSpec, config: WatchConfig, fetcher: Fetcher, store: Store,
+                limits: Limits = Limits()) -> Poll:
     """Poll `spec` once and record it; never raises for what the network or the source does."""
     state = WatchState(store)
     known = state.source(spec.name) or {}
     started = time.monotonic()
     poll = Poll(spec.name, spec.url, "error", now())
     try:
-        _poll(spec, config, fetcher, store, state, known, poll)
+        _poll(spec, config, fetcher, store, state, known, poll, limits)
     except FetchError as exc:
         poll.status, poll.error = "error", str(exc)
     poll.seconds = time.monotonic() - started
@@ -55,7 +57,7 @@ def _wait(spec: SourceSpec, errors: int) -> timedelta:
 
 
 def _poll(spec: SourceSpec, config: WatchConfig, fetcher: Fetcher, store: Store, state: WatchState,
-          known: dict, poll: Poll) -> None:  # type: ignore[type-arg]
+          known: dict, poll: Poll, limits: Limits) -> None:  # type: ignore[type-arg]
     if not fetcher.allowed(spec.url):
         poll.error = "robots.txt forbids marsad this source"
         return
@@ -73,7 +75,7 @@ def _poll(spec: SourceSpec, config: WatchConfig, fetcher: Fetcher, store: Store,
         return
     fresh = state.unseen([link.url for link in links])
     todo = [link for link in links if link.url in set(fresh[:config.max_articles])]
-    complete = _ingest(spec, todo, fetcher, store, state, poll)
+    complete = _ingest(spec, todo, fetcher, store, state, poll, limits)
     if complete and len(fresh) <= config.max_articles:  # everything listed is in: ask conditionally next time
         poll.etag, poll.last_modified = answer.etag, answer.last_modified
 
@@ -91,7 +93,7 @@ def _links(spec: SourceSpec, answer: Answer, fetcher: Fetcher) -> tuple[list[Lin
 
 
 def _ingest(spec: SourceSpec, links: list[Link], fetcher: Fetcher, store: Store, state: WatchState,
-            poll: Poll) -> bool:
+            poll: Poll, limits: Limits) -> bool:
     """Fetch the links' articles and store them; False when some could not be fetched now (asked again later)."""
     items: list[RawArticle | Failure] = []
     outcomes: list[tuple[str, str]] = []
@@ -100,7 +102,7 @@ def _ingest(spec: SourceSpec, links: list[Link], fetcher: Fetcher, store: Store,
         if not fetcher.allowed(link.url):
             outcomes.append((link.url, "robots"))
             continue
-        found = _article(spec, link, fetcher)
+        found = _article(spec, link, fetcher, limits)
         if found is None:  # a server error or no answer: not marked, fetched again next poll
             complete = False
             poll.failed += 1
@@ -108,14 +110,14 @@ def _ingest(spec: SourceSpec, links: list[Link], fetcher: Fetcher, store: Store,
         items.extend(found)
         outcomes.append((link.url, "failed" if all(isinstance(i, Failure) for i in found) else "stored"))
     summary = Summary()
-    store_documents(store, prepared(items, keep=partial(not_stored, store, summary)), summary)
+    store_documents(store, prepared(items, limits, keep=partial(not_stored, store, summary)), summary, limits)
     state.mark_seen(spec.name, outcomes)
     poll.new, poll.seen, poll.figures = summary.new, summary.seen, summary.figures
     poll.failed += summary.failed
     return complete
 
 
-def _article(spec: SourceSpec, link: Link, fetcher: Fetcher) -> list[RawArticle | Failure] | None:
+def _article(spec: SourceSpec, link: Link, fetcher: Fetcher, limits: Limits) -> list[RawArticle | Failure] | None:
     """The article behind a link (its feed entry's text when the page has none); None to try again later."""
     if not link.url.startswith(("http://", "https://")):  # a feed entry with no link: its own text
         return [_hinted(link.entry, spec, link)] if link.entry else []
@@ -126,7 +128,7 @@ def _article(spec: SourceSpec, link: Link, fetcher: Fetcher) -> list[RawArticle 
         return None
     if answer.status >= 400:
         return [Failure(link.url, f"HTTP {answer.status}")]
-    found = list(read_fetched(link.url, answer.body, answer.charset))
+    found = list(read_fetched(link.url, answer.body, answer.charset, limits))
     if link.entry and not any(isinstance(i, RawArticle) for i in found):
         return [replace(_hinted(link.entry, spec, link), url=link.url, source=link.url)]
     return [_hinted(i, spec, link) if isinstance(i, RawArticle) else i for i in found]

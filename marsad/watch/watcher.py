@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from marsad.ingest.limits import Limits
 from marsad.store import Store
 from marsad.watch.alerts import evaluate
 from marsad.watch.config import SourceSpec, WatchConfig
@@ -41,9 +42,12 @@ class Round:
 
 
 class Watcher:
-    def __init__(self, config: WatchConfig, store: Store, fetcher: Fetcher | None = None) -> None:
-        self.config, self.store = config, store
-        self.fetcher = fetcher or Fetcher(config.timeout, config.retries, config.host_delay)
+    def __init__(self, config: WatchConfig, store: Store, fetcher: Fetcher | None = None,
+                 limits: Limits | None = None) -> None:
+        """`limits`: the readers' limits of `marsad ingest` (settings max_bytes, max_text_chars …)."""
+        self.config, self.store, self.limits = config, store, limits or Limits()
+        self.fetcher = fetcher or Fetcher(config.timeout, config.retries, config.host_delay,
+                                          max_bytes=self.limits.max_bytes)
         self.state = WatchState(store)
         evaluate(store, config)  # a rule's first run marks what the store holds already
 
@@ -54,7 +58,7 @@ class Watcher:
         """Poll the given sources (default: every one) once, then alerts and deliveries."""
         done = Round()
         for spec in self.config.sources if sources is None else sources:
-            done.polls.append(poll_source(spec, self.config, self.fetcher, self.store))
+            done.polls.append(poll_source(spec, self.config, self.fetcher, self.store, self.limits))
         done.alerts = evaluate(self.store, self.config)
         done.delivered, done.undelivered = deliver_pending(self.store, self.config, self.config.timeout)
         return done

@@ -1,14 +1,14 @@
 """marsad watch: watch_sources, watch_seen, watch_polls; alerts, alert_marks, alert_deliveries, watch_meta
 
-Revision ID: 0006_watch
-Revises: flows_trust_stories
+Revision ID: 0007_watch
+Revises: 0006_store_state
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_watch"
-down_revision = "flows_trust_stories"
+revision = "0007_watch"
+down_revision = "0006_store_state"
 branch_labels = None
 depends_on = None
 
