@@ -8,6 +8,8 @@ from fastapi import FastAPI, Query
 
 from marsad.store import Store
 
+MAX_ID = 2**31 - 1  # no store holds more alerts; a larger offset is refused (422), not an overflow
+
 
 def add_watch_routes(app: FastAPI, store: Store) -> None:
     from marsad.watch.alerts import list_alerts
@@ -21,6 +23,7 @@ def add_watch_routes(app: FastAPI, store: Store) -> None:
         return {"items": [alert_json({k: r.get(k) for k in STATUS_FIELDS}) for r in rows]}
 
     @app.get("/api/alerts", summary="Alerts raised by marsad watch, newest first, with their figures and deliveries")
-    def get_alerts(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def get_alerts(limit: int = Query(50, ge=1, le=500),
+                   offset: int = Query(0, ge=0, le=MAX_ID)) -> dict[str, Any]:
         rows = list_alerts(store, limit + 1, offset)
         return {"items": [alert_json(r) for r in rows[:limit]], "next": offset + limit if len(rows) > limit else None}
