@@ -6,9 +6,8 @@ from typing import Any
 
 from fastapi import FastAPI, Query
 
+from marsad.api.guard import MAX_ID
 from marsad.store import Store
-
-MAX_ID = 2**31 - 1  # no store holds more alerts; a larger offset is refused (422), not an overflow
 
 
 def add_watch_routes(app: FastAPI, store: Store) -> None:
