@@ -32,3 +32,10 @@ def test_arabic_total_and_stock_from_the_clause() -> None:
     assert f.kind == "total" and any("KIND.total" in r for r in f.rule)
     f = one("وقالت المنظمة إن 40 ألف شخص نزحوا ولا يزالون في المخيمات.", "ar")
     assert f.kind == "stock"
+
+
+def test_displaced_from_a_place_are_a_count_not_a_stock() -> None:
+    f = one("وسجلت المنظمة 60 ألف نازح من جنوب لبنان منذ بدء القصف.", "ar")
+    assert f.kind == "total"
+    assert one("The camp shelters 60,000 displaced people, the agency said.", "en").kind == "stock"
+    assert one("The agency counted 60,000 displaced people from Khan Younis since Monday.", "en").kind == "total"

@@ -367,6 +367,10 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     elif kind == "total" and (still := _still(sent, trigger)) is not None:
         kind = "stock"
         rules.append(f"{lex}.{still.entry.rule}")
+    elif kind == "stock" and from_noun and noun is not None and noun.is_("NOUN.displaced") \
+            and sent.concept_at(noun.j, "PREP.from") is not None:
+        kind = "total"  # "100 ألف نازح من الجنوب", "40,000 displaced from Khan Younis": a count of who left a place
+        rules.append(f"{lex}.{noun.entry.rule}:displaced-from")
     elif (clause := _clause_kind(sent, q, trigger, kind)) is not None:
         kind = clause.concept.split(".")[1]  # "a total of 100,000 displaced" / "there are 3,000 returnees in"
         rules.append(f"{lex}.{clause.entry.rule}")
