@@ -147,8 +147,11 @@ class _Doc:
 
     def _dated_events(self) -> dict[str, date]:
         events: dict[str, date] = {}
+        found = self.lex.concept_offsets(self.norm, ("EVENT", "REPORT"))  # no tokenising where neither is named
+        named_at = sorted(found["EVENT"] + found["REPORT"])
         for k, (start, end) in enumerate(self.spans):
-            if k not in self._sentences and not any(ch.isdigit() for ch in self.norm[start:end]):
+            if k not in self._sentences and not (any(ch.isdigit() for ch in self.norm[start:end])
+                                                 and _any_between(named_at, start, end)):
                 continue
             sent = self.sentence(k)
             if self._report is None and sent.having("REPORT") and self.pub is not None:
@@ -170,6 +173,11 @@ class _Doc:
                 elif day is not None:  # "the war, now in its ninth day"
                     events[m.concept] = day
         return events
+
+
+def _any_between(offsets: list[int], start: int, end: int) -> bool:
+    k = bisect_right(offsets, start - 1)
+    return k < len(offsets) and offsets[k] <= end
 
 
 EVENT_DATES = ("period.date", "period.mid_month", "period.weekday")

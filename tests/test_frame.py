@@ -317,3 +317,10 @@ def test_since_an_event_the_text_never_dates_is_not_since_the_one_it_dates() -> 
     first, second = figures(text, "en", published="2022-09-27")
     assert first.period_start == "2022-02-24"
     assert second.period_start is None and "period.since_undated:EVENT.mobilisation" in second.rule
+
+
+def test_a_span_of_the_last_days_is_not_the_start_a_report_counts_from() -> None:
+    text = ("Some 5,000 migrants reached the Canaries in the last 11 days, officials said. "
+            "The islands were busy. More than 20,000 migrants have now arrived in the islands.")
+    first, second = figures(text, "en", published="2023-10-11")
+    assert first.period_start == "2023-09-30" and second.period_start is None

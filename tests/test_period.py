@@ -200,3 +200,12 @@ def test_on_the_day_named_by_a_weekday_after_its_noun_and_a_complementizer() -> 
     (f,) = extract("ووفق التقرير، فإن يوم الثلاثاء شهد وصول 480 مهاجرا إلى جزيرة لامبيدوزا.", published="2023-10-11",
                    language="ar")
     assert (f.period_start, f.period_end) == ("2023-10-10", "2023-10-10")
+
+
+def test_the_nth_week_or_month_of_the_year() -> None:
+    from marsad import extract
+    (f,) = extract("نزحت 40 أسرة خلال الأسبوع الثاني من العام الجاري، بحسب المنظمة.", published="2024-01-20",
+                   language="ar")
+    assert (f.period_start, f.period_end) == ("2024-01-08", "2024-01-14")
+    (f,) = extract("وصل 900 مهاجر خلال الشهر الأول من العام الجاري.", published="2024-03-20", language="ar")
+    assert (f.period_start, f.period_end) == ("2024-01-01", "2024-01-31")

@@ -21,6 +21,7 @@ from marsad.figure import Figure
 
 HOSTING = {"arrived", "asylum", "hosted", "waiting"}
 CROSSING = HOSTING | {"fled"}
+SPANS = ("period.last_n", "period.first_n", "period.ago")  # "in the last 11 days": a span, not a start the report counts from
 FRAME_CONFIDENCE = 0.8  # a field taken from the frame is less sure than one the sentence states
 
 
@@ -62,7 +63,7 @@ def _count_start(figures: list[Figure], crisis_start: date | None) -> date | Non
     if crisis_start is not None:
         return crisis_start
     starts = Counter(f.period_start for f in figures if f.kind == "total" and f.period_start
-                     and any(r.endswith(":since") for r in f.rule))
+                     and any(r.endswith(":since") and not r.startswith(SPANS) for r in f.rule))
     return date.fromisoformat(starts.most_common(1)[0][0]) if starts else None
 
 

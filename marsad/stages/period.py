@@ -556,6 +556,15 @@ class PeriodFinder:
         ago = self.concept_at(j, "TIME.ago") or self.ending_at(k, "TIME.ago") or self.ending_at(k, "TIME.since")
         if n is not None and first is not None:
             return self._first_n(k, max(j, first.j), n, name)
+        nth = self.concept_at(j, "NUM.ordinal") if n is None else None
+        if nth is not None and isinstance(nth.entry.payload, int) and name in ("week", "month"):
+            span = self._first_n(k, nth.j, nth.entry.payload, name)  # "الأسبوع الأول من العام": the n-th unit
+            if span is not None:
+                if nth.entry.payload > 1:
+                    span.start = (_shift_months(span.start, nth.entry.payload - 1) if name == "month"
+                                  else span.start + timedelta(days=7 * (nth.entry.payload - 1)))
+                span.rule = "period.nth_unit"
+                return span
         if n is not None and (last is not None or self.ending_at(k, "TIME.last") or self.ending_at(k, "TIME.during")):
             # "الأيام العشرة الأخيرة", "the past 48 hours", "خلال 24 ساعة": the last n units
             start = self._minus(n, name)
