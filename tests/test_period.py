@@ -220,3 +220,12 @@ def test_a_number_that_refers_back_takes_the_verb_of_its_own_sentence_and_its_ow
     total = next(f for f in figs if f.value == 15000)
     assert (total.movement, total.destination) == ("arrived", "TD")
     assert (total.period_start, total.period_end) == ("2024-05-01", "2024-05-22")
+
+
+def test_a_figure_counted_since_a_dated_event_keeps_that_start_after_a_figure_of_last_week() -> None:
+    from marsad import extract
+    text = ("قالت المنظمة إن 8 ملايين شخص نزحوا منذ اندلاع القتال في 15 أبريل من العام الماضي. "
+            "وعبر نحو 12 ألف شخص إلى تشاد الأسبوع الماضي. "
+            "وقالت وزارة الخارجية المصرية إن 450 ألف سوداني دخلوا مصر منذ بدء النزاع.")
+    last = extract(text, published="2024-03-14", language="ar")[-1]
+    assert (last.value, last.period_start) == (450000, "2023-04-15")
