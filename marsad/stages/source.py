@@ -158,8 +158,9 @@ def classify(sent: Sentence, lo: int, hi: int, before: Callable[[], Source | Non
             inside = max(inside, refers.j if refers is not None else inside)
             continue
         for m in here:
-            if m.is_("ORG"):
-                found.setdefault(m.concept.split(".")[1], f"{sent.lex.code}.{m.entry.rule}")
+            if m.is_("ORG"):  # a reporter of the outlet is media (ORG.reporter)
+                kind = m.concept.split(".")[1]
+                found.setdefault("media" if kind == "reporter" else kind, f"{sent.lex.code}.{m.entry.rule}")
             elif m.is_("PLACE") and m.entry.payload.get("place") is None:
                 found.setdefault("government", f"{sent.lex.code}.{m.entry.rule}:speaks")
     for kind in PRIORITY:
@@ -369,8 +370,9 @@ def main_source(sources: list[Source]) -> tuple[str, str] | None:
     weight: dict[str, float] = {}
     first: dict[str, str] = {}
     for s in sources:
-        if s.text is None or s.type in ("other", "unknown") or s.rule == "source.carried" or s.rule.endswith(UNCLASSIFIED):
-            continue
+        if s.text is None or s.type in ("other", "unknown") or s.rule == "source.carried" or s.rule.endswith(UNCLASSIFIED) \
+                or ".ORG.reporter:" in s.rule:
+            continue  # the outlet's own reporter speaks for their sentence, not for the report
         # a medium that relays weighs half a speaker ("据新华社消息，据民政部统计")
         weight[s.type] = weight.get(s.type, 0) + (2 if s.rule.endswith("source.colon_prefix") else 1) \
             * (0.5 if s.type == "media" else 1)
