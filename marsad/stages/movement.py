@@ -108,6 +108,20 @@ def _vetoed(sent: Sentence, q: Quantity) -> str | None:
     return None
 
 
+def _counted_clause_verb(sent: Sentence, q: Quantity) -> Match | None:
+    """"The number of migrants who crossed into Ceuta since January, up to November,
+    reached 398" (COUNT.of): the number is the count the clause after "the number of"
+    describes, however long that clause; its movement verb is the figure's."""
+    for count in sent.having("COUNT.of"):
+        if count.j > q.i:
+            continue
+        verbs = [m for m in sent.having("MOVE") if count.j <= m.i < q.i]
+        others = [k for k in range(count.j, q.i) if sent.tokens[k].kind == "num"]
+        if verbs and not others:  # no other number between: the count is this one
+            return verbs[0]
+    return None
+
+
 def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
     """"عدد النازحين داخليًا في السودان بلغ 10,916,305": the noun before."""
     best, best_d = None, float("inf")
@@ -328,6 +342,11 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     from_noun = False
     noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
     window = sent.lex.settings.get("trigger_window", WINDOW)  # verb-final languages put the verb farther
+    if trigger is None or dist > window:
+        counted = _counted_clause_verb(sent, q)
+        if counted is not None:  # "عدد المهاجرين الذين تسللوا إلى سبتة منذ …، وإلى غاية نونبر، بلغ 398"
+            trigger, dist = counted, 0
+            rules.append(f"{lex}.COUNT.of")
     if noun_move is None and (trigger is None or dist > window):
         noun = _clause_noun(sent, q) or noun
         noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
