@@ -539,6 +539,8 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
             if e.start == e.end == pub and e.role == "point" and e.rule in ("period.date", "period.today"):
                 continue  # a dateline or "اليوم": the report's own day
             start, end = e.start, e.end
+        elif start is None and e.role in ("during", "point") and e.start < e.end and end is not None and e.start <= end:
+            start = e.start  # "so far this year", "حتى الآن هذا العام": the span opens what "so far" closes
         else:
             continue
         rules.append(e.rule)
