@@ -20,7 +20,7 @@ from functools import partial
 from marsad.ingest.limits import Limits
 from marsad.ingest.readers import Failure, RawArticle
 from marsad.ingest.run import Summary, not_stored, store_documents
-from marsad.ingest.source import prepared, read_fetched
+from marsad.ingest.source import DEFAULT_LIMITS, prepared, read_fetched
 from marsad.store import Store
 from marsad.watch.config import SourceSpec, WatchConfig
 from marsad.watch.fetch import Answer, Fetcher, FetchError
@@ -31,7 +31,7 @@ MAX_SITEMAPS = 20  # sitemaps of one sitemap index read per poll
 
 
 def poll_source(spec: SourceSpec, config: WatchConfig, fetcher: Fetcher, store: Store,
-                limits: Limits = Limits()) -> Poll:
+                limits: Limits = DEFAULT_LIMITS) -> Poll:
     """Poll `spec` once and record it; never raises for what the network or the source does."""
     state = WatchState(store)
     known = state.source(spec.name) or {}
