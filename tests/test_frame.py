@@ -202,20 +202,23 @@ def test_arabic_border_adjectives_put_nationals_on_the_far_side() -> None:
 def test_a_sea_crossed_leaves_the_country_of_arrival_to_the_frame() -> None:
     text = ("Italy's interior ministry said 3,000 migrants arrived in Italy this week. "
             "The weather was calm. On Sunday, 500 migrants arrived across the Mediterranean.")
-    first, second = figures(text, "en")
+    _, second = figures(text, "en")
     assert second.destination == "IT" and "frame.destination" in second.rule
 
 
 def test_arabic_arrivals_by_sea_take_the_reports_host() -> None:
     text = ("وقالت وزارة الداخلية الإسبانية إن 4 آلاف مهاجر وصلوا إلى إسبانيا هذا الشهر. "
             "وكان البحر هادئا. ووصل 300 مهاجر عبر المحيط الأطلسي يوم الأحد.")
-    first, second = figures(text, "ar")
+    _, second = figures(text, "ar")
     assert second.destination == "ES"
 
 
 def test_the_country_one_figure_enters_is_the_one_the_next_leaves() -> None:
     first, second = figures("Armenia said 40,000 people have entered the country since Monday, while 9,000 left.", "en")
     assert (first.destination, second.origin) == ("AM", "AM") and "shared.origin:opposite" in second.rule
+    first, second = figures("Georgia said 40,000 Russians have entered the country since Monday, while 9,000 left.",
+                            "en")
+    assert second.nationality == "RU"
     first, second = figures("وقال الوزير إن 50 ألف شخص وصلوا إلى جورجيا في حين غادر 12 ألفا.", "ar")
     assert (first.destination, second.origin) == ("GE", "GE")
 
@@ -230,7 +233,7 @@ def test_people_displaced_to_a_part_of_a_country_were_displaced_within_it() -> N
 def test_nationals_leaving_the_host_of_a_return_story_returned_home() -> None:
     text = ("UNHCR said 300,000 Syrians have returned to Syria from Turkey this year. "
             "The border posts were busy. Another 20,000 Syrians left Turkey in June.")
-    first, second = figures(text, "en")
+    _, second = figures(text, "en")
     assert (second.movement, second.origin, second.destination) == ("returned", "TR", "SY")
     assert "frame.nationals_leaving_returned" in second.rule
 
@@ -261,3 +264,63 @@ def test_a_figure_with_its_own_date_keeps_it_after_a_report_period() -> None:
             "On 12 November, 3,000 people arrived in Chad, UNHCR said.")
     (f,) = figures(text, "en", published="2024-11-20")
     assert f.period_end == "2024-11-12"
+
+
+def test_displaced_people_arriving_in_a_place_of_the_report_move_inside_its_country() -> None:
+    text = ("Fighting spread across North Kivu in Congo this week. "
+            "About 30,000 displaced people have arrived in Kanyaruchinya, the agency said.")
+    (f,) = figures(text, "en")
+    assert (f.origin, f.destination, f.nationality) == ("CD", "CD", "CD")
+
+
+def test_leaving_because_of_war_is_flight_and_the_place_of_the_violence_is_left() -> None:
+    (f,) = figures("Some 12,000 people left Haiti because of the violence, the IOM said.", "en")
+    assert f.movement == "fled" and f.origin == "HT"
+    (f,) = figures("More than 5,000 Sudanese, fleeing fighting in Darfur, crossed into Chad last week.", "en")
+    assert (f.origin, f.destination) == ("SD", "TD")
+    (f,) = figures("غادر 3 آلاف شخص بلدة القصير بسبب القصف، بحسب الأمم المتحدة.", "ar")
+    assert f.movement == "fled"
+    (f,) = figures("فر نحو 8 آلاف شخص من القتال في جنوب السودان بحثا عن ملاذ في أوغندا، وفقا للمفوضية.", "ar")
+    assert (f.origin, f.destination) == ("SS", "UG")  # the cause's place is left, the refuge reached
+
+
+def test_flight_in_a_report_about_one_country_stays_inside_it() -> None:
+    text = ("Heavy shelling hit Khan Younis in Gaza overnight. Aid groups in Gaza warned of hunger. "
+            "The UN said 100,000 people have fled in the past week.")
+    (f,) = figures(text, "en")
+    assert (f.origin, f.destination, f.nationality) == ("PS", "PS", "PS")
+    assert "frame.origin:within" in f.rule
+
+
+def test_arabic_flight_in_a_report_about_one_country_stays_inside_it() -> None:
+    text = "اشتد القصف على مدينة خان يونس في غزة. وحذرت منظمات الإغاثة في غزة من المجاعة. وقالت الأمم المتحدة إن 100 ألف شخص فروا خلال الأسبوع الماضي."
+    (f,) = figures(text, "ar")
+    assert (f.origin, f.destination) == ("PS", "PS")
+
+
+def test_fleeing_ones_home_is_displacement_and_a_count_of_both_kinds_has_no_one_destination() -> None:
+    (f,) = figures("Some 14,000 people fled their homes in Darfur last week, the IOM said.", "en")
+    assert f.movement == "displaced" and f.origin == "SD"
+    (f,) = figures("أعلنت المنظمة ارتفاع أعداد الفارين من منازلهم في السودان إلى 12 مليون شخص بين نازح ولاجئ.", "ar")
+    assert (f.movement, f.origin, f.destination) == ("displaced", "SD", None)
+
+
+def test_one_border_matched_twice_is_read_once() -> None:
+    (f,) = figures("وقالت الوزارة إن هناك حوالي 3000 سيارة تنتظر عبور الحدود الأرمينية.", "ar")
+    assert f.destination == "AM" and f.origin != "AM"
+    assert sum(r.startswith("ar.BORDER") for r in f.rule) == 1
+
+
+def test_since_an_event_the_text_never_dates_is_not_since_the_one_it_dates() -> None:
+    text = ("Since the war began on 24 February, 4 million people have fled Ukraine, the UN said. "
+            "Georgia said 30,000 Russians have entered the country since the mobilisation.")
+    first, second = figures(text, "en", published="2022-09-27")
+    assert first.period_start == "2022-02-24"
+    assert second.period_start is None and "period.since_undated:EVENT.mobilisation" in second.rule
+
+
+def test_a_span_of_the_last_days_is_not_the_start_a_report_counts_from() -> None:
+    text = ("Some 5,000 migrants reached the Canaries in the last 11 days, officials said. "
+            "The islands were busy. More than 20,000 migrants have now arrived in the islands.")
+    first, second = figures(text, "en", published="2023-10-11")
+    assert first.period_start == "2023-09-30" and second.period_start is None

@@ -21,6 +21,7 @@ from marsad.figure import Figure
 
 HOSTING = {"arrived", "asylum", "hosted", "waiting"}
 CROSSING = HOSTING | {"fled"}
+SPANS = ("period.last_n", "period.first_n", "period.ago")  # "in the last 11 days": a span, not a start the report counts from
 FRAME_CONFIDENCE = 0.8  # a field taken from the frame is less sure than one the sentence states
 
 
@@ -33,6 +34,7 @@ class Frame:
     source: tuple[str, str] | None = None  # the document's main source (text, type)
     count_start: date | None = None  # the day the document's cumulative counts start from
     report: tuple[date, date] | None = None  # the span a report the text names covers
+    count_event: str | None = None  # the event (EVENT.war, ...) count_start is the date of, if it is one
 
 
 def _top(counts: Counter, exclude: Iterable[str | None] = ()) -> str | None:
@@ -61,14 +63,15 @@ def _count_start(figures: list[Figure], crisis_start: date | None) -> date | Non
     if crisis_start is not None:
         return crisis_start
     starts = Counter(f.period_start for f in figures if f.kind == "total" and f.period_start
-                     and any(r.endswith(":since") for r in f.rule))
+                     and any(r.endswith(":since") and not r.startswith(SPANS) for r in f.rule))
     return date.fromisoformat(starts.most_common(1)[0][0]) if starts else None
 
 
 def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | None = None,
-                report: tuple[date, date] | None = None) -> Frame:
-    """The frame of one document from the figures its sentences gave and the
-    countries it names (`mentioned`, for documents whose figures name none)."""
+                report: tuple[date, date] | None = None, stated_source: tuple[str, str] | None = None) -> Frame:
+    """The frame of one document from the figures its sentences gave, the
+    countries it names (`mentioned`, for documents whose figures name none) and
+    the main source its statements name (`stated_source`, stages/source.py)."""
     origins, hosts, homes, back_from, sources = Counter(), Counter(), Counter(), Counter(), Counter()
     for f in figures:
         if f.movement == "displaced" and _stated(f, "origin"):
@@ -83,7 +86,7 @@ def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | 
                 origins[f.origin] += 1
             if f.movement in CROSSING and _stated(f, "destination") and f.destination != f.origin:
                 hosts[f.destination] += 1
-        if f.source and not any(r in ("source.carried", "frame.source") for r in f.rule):
+        if f.source and f.source_type not in ("other", "unknown") and not any(r in ("source.carried", "frame.source") for r in f.rule):
             sources[(f.source, f.source_type)] += 1
     crisis = _top(origins) or _top(homes)
     host = _top(hosts, exclude=[crisis])
@@ -93,7 +96,7 @@ def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | 
         crisis = host = _top(mentioned)
     elif host is None:
         host = _top(mentioned, exclude=[crisis])
-    source = sources.most_common(1)[0][0] if sources else None
+    source = stated_source or (sources.most_common(1)[0][0] if sources else None)
     home = _top(homes)
     returned_from = _top(back_from) or (_dominant(mentioned, exclude=[home]) if home and any(
         f.movement == "returned" for f in figures) else None)
@@ -164,6 +167,13 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
             _set(f, "origin", frame.returned_from, "frame.origin")
     elif f.movement == "departed" and f.origin is None and frame.host and frame.host != f.destination:
         _set(f, "origin", frame.host, "frame.origin")  # in a report of arrivals in X, those who "left" left X
+    elif f.movement in ("fled", "evacuated") and f.origin is None and f.destination is None \
+            and f.destination_place is None and frame.crisis and frame.crisis == frame.host:
+        # a report whose people move inside one country ("800,000 have fled Rafah"): within it, its nationals
+        _set(f, "origin", frame.crisis, "frame.origin:within")
+        _set(f, "destination", frame.crisis, "frame.destination:within")
+        if f.nationality is None and f.group in (None, "people", "households"):
+            _set(f, "nationality", frame.crisis, "frame.nationality")
     elif f.movement in CROSSING | {"evacuated"}:
         if f.origin is None and frame.crisis and frame.crisis not in (f.destination, frame.host) \
                 and (f.nationality in (None, frame.crisis)):
@@ -172,7 +182,10 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
                 and frame.host and frame.host not in (f.origin, f.nationality):
             _set(f, "destination", frame.host, "frame.destination")
     _nationals_leaving_return(frame, f)
-    home = f.origin if f.movement == "displaced" else f.destination if f.movement == "returned" else None
+    if f.group == "displaced people" and f.movement in HOSTING and f.origin is None and f.destination:
+        _set(f, "origin", f.destination, "frame.origin:displaced_within")  # displaced people arriving move inside
+    within = f.group == "displaced people" and f.origin is not None and f.origin == f.destination
+    home = f.origin if f.movement == "displaced" or within else f.destination if f.movement == "returned" else None
     if f.nationality is None and home and f.group in (None, "people", "households", "displaced people", "returnees"):
         _set(f, "nationality", home, "frame.nationality")  # displaced in, or returning to, their own country
 
@@ -184,16 +197,23 @@ def _open_place(place: str | None) -> bool:
 
 
 def _fill_source(frame: Frame, f: Figure) -> None:
-    if f.source is None and frame.source is not None:
+    if frame.source is None:
+        return
+    if f.source is None:
         f.source, f.source_type = frame.source
         f.rule.append("frame.source")
+    elif f.source_type in ("other", "unknown") and any(r.endswith(":unclassified") for r in f.rule):
+        f.source_type = frame.source[1]  # a person the lexicon does not know speaks for the report's source
+        f.rule.append("frame.source_type")
 
 
 def _fill_count_start(frame: Frame, f: Figure) -> None:
     """A total whose sentence gives no start counts from the document's start
     ("Poland has received 1.43 million people" in a report of arrivals since the invasion)."""
     if f.kind != "total" or f.period_start is not None or frame.count_start is None \
-            or "period.unresolved_span" in f.rule:
+            or "period.unresolved_span" in f.rule or any(
+                r.startswith("period.since_undated:") and frame.count_event not in (None, r.split(":", 1)[1])
+                for r in f.rule):  # "since the mobilisation" (never dated) is not "since the war" (dated)
         return
     if f.period_end is not None and date.fromisoformat(f.period_end) < frame.count_start:
         return
