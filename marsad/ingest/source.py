@@ -205,7 +205,8 @@ def _read_bytes(name: str, data: bytes, charset: str | None, limits: Limits) -> 
     decompressed first, to at most max_bytes (and max_unpacked_bytes)."""
     if name.lower().endswith(".gz"):
         try:
-            data = gunzip(data, min(limits.max_bytes, limits.max_unpacked_bytes))
+            data = gunzip(data, min(limits.max_bytes, limits.max_unpacked_bytes),
+                          "max_bytes" if limits.max_bytes <= limits.max_unpacked_bytes else "max_unpacked_bytes")
         except (LimitExceeded, EOFError, OSError, ValueError) as exc:
             yield Failure(name, f"cannot decompress: {exc}")
             return
