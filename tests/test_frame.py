@@ -107,3 +107,9 @@ def test_a_speakers_adjective_names_the_country_of_the_country() -> None:
     # "وزارة الداخلية الكازاخية" speaks: "أراضي البلاد" is Kazakhstan, not the Russians' country
     (f,) = figures("أعلنت وزارة الداخلية الكازاخية عبور نحو 98 ألف روسي إلى أراضي البلاد.", "ar")
     assert (f.origin, f.destination, f.source_type) == ("RU", "KZ", "government")
+
+
+def test_people_evacuated_in_a_report_about_one_country_stay_in_it_and_are_its_nationals() -> None:
+    (f,) = figures("Floods hit northern Italy this week. Officials said 12,000 people were evacuated.", "en")
+    assert (f.nationality, f.origin, f.destination) == ("IT", "IT", "IT")
+    assert "frame.origin" in f.rule and "frame.nationality" in f.rule

@@ -123,6 +123,11 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
             _set(f, "origin", frame.returned_from, "frame.origin")
     elif f.movement == "departed" and f.origin is None and frame.host and frame.host != f.destination:
         _set(f, "origin", frame.host, "frame.origin")  # in a report of arrivals in X, those who "left" left X
+    elif f.movement == "evacuated" and f.origin is None and f.destination is None and f.origin_place is None \
+            and frame.crisis is not None and frame.crisis == frame.host:
+        # a report about one country only ("苏浙闽鲁4省54.9万人紧急转移"): people evacuated there stay in it
+        _set(f, "origin", frame.crisis, "frame.origin")
+        _set(f, "destination", frame.crisis, "frame.destination")
     elif f.movement in CROSSING | {"evacuated"}:
         if f.origin is None and frame.crisis and frame.crisis not in (f.destination, frame.host) \
                 and (f.nationality in (None, frame.crisis)):
@@ -130,7 +135,8 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
         if f.movement in HOSTING and f.destination is None and f.destination_place is None \
                 and frame.host and frame.host not in (f.origin, f.nationality):
             _set(f, "destination", frame.host, "frame.destination")
-    home = f.origin if f.movement == "displaced" else f.destination if f.movement == "returned" else None
+    home = f.origin if f.movement == "displaced" or f.movement == "evacuated" and f.origin == f.destination \
+        else f.destination if f.movement == "returned" else None
     if f.nationality is None and home and f.group in (None, "people", "households", "displaced people") \
             and any(r.startswith("frame.") for r in f.rule):
         _set(f, "nationality", home, "frame.nationality")  # displaced in, or returning to, their own country

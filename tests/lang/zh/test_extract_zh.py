@@ -124,3 +124,8 @@ def test_the_speaker_before_a_date_and_the_verb() -> None:
 def test_a_latin_gloss_in_brackets_does_not_push_the_verb_away() -> None:
     (f,) = figures("已有超过1500人从东部山区的卡拉镇（Kala Town）和米尔村（Mir Village）逃离。")
     assert (f["low"], f["movement"]) == (1500, "fled")
+
+
+def test_chinese_provinces_frame_an_evacuation_inside_china() -> None:
+    (f,) = extract("据应急管理部统计，台风造成广东、福建两省12万人紧急转移。", published="2024-07-20", language="zh")
+    assert (f.value, f.movement, f.nationality, f.origin, f.destination) == (120000, "evacuated", "CN", "CN", "CN")
