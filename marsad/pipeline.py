@@ -426,6 +426,11 @@ def _reported_clause_between(sent: Sentence, a: int, b: int) -> bool:
     return any(sent.tokens[k].text in comps for k in range(a, b))
 
 
+def _verb_of(fig: Figure) -> str | None:
+    """The rule id of the movement word that made a figure ("zh.MOVE.departed:前往")."""
+    return next((r for r in fig.rule if ".MOVE." in r), None)
+
+
 def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> None:
     """"50 ألفا إلى جورجيا و40 ألفا آخرين إلى أرمينيا": coordinated figures
     share what only one of them states (qualifier, place, period start)."""
@@ -433,7 +438,14 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
     for (q1, f1), (q2, f2) in zip(figures, figures[1:]):
         between = sent.tokens[q1.j:q2.i]
         joined = any(t.text in and_words for t in between) or sent.tokens[q2.i].text.startswith(tuple(and_words or ["\0"]))
-        listed = joined or is_elliptic(sent, q2)  # "123 тысячи граждан Украины …, 112 тысяч - в Словении": the same people
+        # "280万乌克兰难民前往俄罗斯,150万人前往波兰": clauses with one verb, side by side, count the same people
+        parallel = not joined and _verb_of(f1) is not None and _verb_of(f1) == _verb_of(f2) \
+            and any(t.text == "," for t in between) and sent.distance((q1.i, q1.j), (q2.i, q2.j)) < float("inf") \
+            and not any(q1.j <= m.i < q2.i for m in sent.having("PART"))  # "…، منهم 6 آلاف روسي" is a part
+        if parallel and f1.movement == "fled" and f2.movement == "departed" and f2.group in (None, "people"):
+            f2.movement = "fled"  # the refugees who left fled; so did the next ones
+            f2.rule.append("shared.movement")
+        listed = joined or is_elliptic(sent, q2) or parallel  # "123 тысячи граждан Украины …, 112 тысяч - в Словении"
         if joined and f2.qualifier == "exact" and f1.qualifier == "approx" and q2.i - q1.j <= 6:
             f2.qualifier = "approx"
             f2.rule.append("shared.qualifier")
