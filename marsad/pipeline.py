@@ -336,6 +336,12 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
         # "göç eden 1,1 milyon depremzede": displaced people on the move inside their country are displaced
         movement = "displaced"
         geo.rules.append(f"{doc.lex.code}.{mv.noun.entry.rule}:displaced-who-fled")
+    if movement == "returned" and geo.origin is None and mv.noun is not None and mv.noun.concept == "NOUN.displaced" \
+            and (home := geo.destination or geo.nationality):
+        geo.origin = home  # "800.000 Binnenflüchtlinge kehrten zurück": internally displaced people return inside
+        geo.rules.append(f"{doc.lex.code}.{mv.noun.entry.rule}:displaced-return-inside")
+    elif movement == "returned" and geo.origin is None and (abroad := sent.having("ABROAD.from")):
+        geo.rules.append(f"{doc.lex.code}.{abroad[0].entry.rule}:from-abroad")  # "280.000 Syrer aus dem Ausland"
     start, end, period_rules = _period(sent, q, mv, exprs, doc.pub)
     event = _since_event(sent) if start is None and mv.kind == "total" else None
     if event is not None and doc.event_start(event):

@@ -113,3 +113,16 @@ def test_people_evacuated_in_a_report_about_one_country_stay_in_it_and_are_its_n
     (f,) = figures("Floods hit northern Italy this week. Officials said 12,000 people were evacuated.", "en")
     assert (f.nationality, f.origin, f.destination) == ("IT", "IT", "IT")
     assert "frame.origin" in f.rule and "frame.nationality" in f.rule
+
+
+def test_returnees_come_back_from_the_one_other_country_the_report_names() -> None:
+    (f,) = figures("Pakistan has stepped up deportations this month. Officials said 5,000 Afghans were sent back home "
+                   "on Monday.", "en")
+    assert (f.movement, f.origin, f.destination) == ("returned", "PK", "AF")
+    assert "frame.origin" in f.rule
+
+
+def test_returnees_from_a_report_naming_several_other_countries_keep_no_origin() -> None:
+    (f,) = figures("Pakistan, Iran and Turkey have stepped up deportations. Officials said 5,000 Afghans were sent back "
+                   "home on Monday.", "en")
+    assert (f.movement, f.origin, f.destination) == ("returned", None, "AF")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.figure import Figure
 
@@ -30,11 +30,20 @@ class Frame:
     home: str | None = None         # the stated country of people displaced inside it or returning to it
     returned_from: str | None = None  # where returnees come back from
     source: tuple[str, str] | None = None  # the document's main source (text, type)
+    mentioned: Counter = field(default_factory=Counter)  # how often the document names each country
 
 
 def _top(counts: Counter, exclude: Iterable[str | None] = ()) -> str | None:
     skip = set(exclude)
     return next((k for k, _ in counts.most_common() if k not in skip), None)
+
+
+def _only_other(counts: Counter, country: str) -> str | None:
+    """The country a report names besides `country`, when it names just one other (or one far more than the rest)."""
+    others = [(k, n) for k, n in counts.most_common() if k != country]
+    if not others or len(others) > 1 and others[0][1] < 2 * others[1][1]:
+        return None
+    return others[0][0]
 
 
 def _stated(fig: Figure, name: str) -> bool:
@@ -71,7 +80,7 @@ def build_frame(figures: list[Figure], mentioned: Counter) -> Frame:
         host = _top(mentioned, exclude=[crisis])
     source = sources.most_common(1)[0][0] if sources else None
     return Frame(crisis=crisis, host=host, home=_top(homes), returned_from=_top(back_from),
-                 source=source)
+                 source=source, mentioned=mentioned)
 
 
 def apply_frame(frame: Frame, figures: list[Figure]) -> None:
@@ -119,8 +128,14 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
     elif f.movement == "returned":
         if f.destination is None and frame.home and f.nationality in (None, frame.home):
             _set(f, "destination", frame.home, "frame.destination")
-        if f.origin is None and frame.returned_from and frame.returned_from != f.destination:
+        abroad = any(r.endswith(":from-abroad") for r in f.rule)  # "aus dem Ausland": from anywhere, no one origin
+        if f.origin is None and not abroad and frame.returned_from and frame.returned_from != f.destination:
             _set(f, "origin", frame.returned_from, "frame.origin")
+        elif f.origin is None and not abroad and f.destination is not None and frame.returned_from is None \
+                and (elsewhere := _only_other(frame.mentioned, f.destination)) is not None:
+            # "Pakistan deported 6,700 Afghans": no figure states where returnees come back from, so the
+            # one other country the report names is where they were
+            _set(f, "origin", elsewhere, "frame.origin")
     elif f.movement == "departed" and f.origin is None and frame.host and frame.host != f.destination:
         _set(f, "origin", frame.host, "frame.origin")  # in a report of arrivals in X, those who "left" left X
     elif f.movement == "evacuated" and f.origin is None and f.destination is None and f.origin_place is None \

@@ -168,3 +168,16 @@ def test_german_finding_shelter_in_neighbouring_countries_is_flight() -> None:
 
 def test_german_refusing_to_leave_is_no_figure() -> None:
     assert extract("Etwa 200 Bewohner weigerten sich, ihre Häuser zu verlassen.", published="2023-06-20", language="de") == []
+
+
+def test_german_returnees_from_abroad_have_no_single_origin() -> None:
+    text = "Seit Dezember sind 50.000 Syrer {}in ihre Heimat zurückgekehrt. Die meisten lebten zuvor in der Türkei."
+    (abroad,) = extract(text.format("aus dem Ausland "), published="2025-02-18", language="de")
+    (plain,) = extract(text.format(""), published="2025-02-18", language="de")
+    assert (abroad.origin, plain.origin) == (None, "TR")
+
+
+def test_german_internally_displaced_return_inside_their_country() -> None:
+    (f,) = extract("Zudem kehrten 300.000 syrische Binnenflüchtlinge in ihre Heimatorte zurück.",
+                   published="2025-02-18", language="de")
+    assert (f.movement, f.nationality, f.origin, f.destination) == ("returned", "SY", "SY", "SY")

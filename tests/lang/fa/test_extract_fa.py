@@ -102,3 +102,9 @@ def test_afghan_province_and_the_last_three_months() -> None:
 def test_persian_country_name_after_a_people_noun_is_their_nationality() -> None:
     (f,) = extract("روز گذشته ۸۰۰ مهاجر افغانستان از ایران به کشور بازگشتند.", published="2024-05-14", language="fa")
     assert (f.value, f.movement, f.nationality, f.origin, f.destination) == (800, "returned", "AF", "IR", "AF")
+
+
+def test_persian_deportees_come_back_from_the_country_the_report_names() -> None:
+    (f,) = extract("پاکستان روند اخراج مهاجران را سرعت بخشیده است. روز گذشته ۵۰۰۰ مهاجر افغان اخراج شدند.",
+                   published="2025-04-06", language="fa")
+    assert (f.movement, f.nationality, f.origin, f.destination) == ("returned", "AF", "PK", "AF")
