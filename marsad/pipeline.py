@@ -10,7 +10,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from marsad.errors import MarsadError
 from marsad.figure import Figure
@@ -103,6 +103,14 @@ class _Doc:
             self._events = self._dated_events()
         return self._events.get(concept)
 
+    def crisis_start(self) -> date | None:
+        """The date of the war, mobilisation, disaster or order the document counts
+        from: one that a "since" clause names ("منذ اندلاع الحرب") and the text dates."""
+        if self._events is None:
+            self._events = self._dated_events()
+        named = {_since_event(sent) for sent in self._sentences.values()} - {None}
+        return min((self._events[c] for c in named if c in self._events), default=None)
+
     @property
     def war_start(self) -> date | None:
         return self.event_start("EVENT.war")
@@ -110,20 +118,69 @@ class _Doc:
     def _dated_events(self) -> dict[str, date]:
         events: dict[str, date] = {}
         for k, (start, end) in enumerate(self.spans):
-            if not any(ch.isdigit() for ch in self.norm[start:end]):
+            if k not in self._sentences and not any(ch.isdigit() for ch in self.norm[start:end]):
                 continue
             sent = self.sentence(k)
             named = [m for m in sent.matches if m.is_("EVENT")]
             if not named:
                 continue
             exprs = [e for e in PeriodFinder(self.lex, sent.tokens, sent.at, self.pub).find()
-                     if e.rule in ("period.date", "period.mid_month")]
+                     if e.rule in EVENT_DATES]
             for m in named:
-                if m.concept not in events:
-                    dated = [e for e in exprs if 0 <= e.i - m.j <= 6]
-                    if dated:
-                        events[m.concept] = dated[0].start
+                if m.concept in events:
+                    continue
+                dated = [e for e in exprs if 0 <= e.i - m.j <= 6] or [e for e in exprs if 0 <= m.i - e.j <= 3]
+                day = _day_of_event(sent, m, self.pub)
+                if dated:  # "the war that began on 15 April", "أعلن في 21 سبتمبر قرار التعبئة"
+                    events[m.concept] = dated[0].start
+                elif day is not None:  # "the war, now in its ninth day"
+                    events[m.concept] = day
         return events
+
+
+EVENT_DATES = ("period.date", "period.mid_month", "period.weekday")
+
+
+def _day_of_event(sent: Sentence, event: Match, pub: date | None) -> date | None:
+    """"the ninth day of the war", "الحرب التي دخلت يومها التاسع", "اليوم الـ100 للحرب":
+    the event's first day, counted back from the publication date."""
+    if pub is None:
+        return None
+    for u in sent.having("TIME.unit.day"):
+        if not (event.j <= u.i <= event.j + 7 or u.j <= event.i <= u.j + 3):
+            continue
+        n = _ordinal_at(sent, u.j) or _ordinal_before(sent, u.i)
+        if n is not None and 1 <= n <= 3000:
+            return pub - timedelta(days=n - 1)
+    return None
+
+
+def _ordinal_at(sent: Sentence, k: int) -> int | None:
+    """An ordinal starting at token k: a word ("التاسع", "ninth") or a number after its marker ("الـ100")."""
+    for m in sent.at.get(k, ()):
+        if m.is_("NUM.ordinal") and isinstance(m.entry.payload, int):
+            return m.entry.payload
+    if k + 1 < len(sent.tokens) and sent.tokens[k + 1].kind == "num" and any(
+            m.is_("MEASURE.ordinal") for m in sent.at.get(k, ())):
+        return _small_int(sent.tokens[k + 1].text)
+    if k < len(sent.tokens) and sent.tokens[k].kind == "num":  # "day 9 of the war"
+        return _small_int(sent.tokens[k].text)
+    return None
+
+
+def _ordinal_before(sent: Sentence, k: int) -> int | None:
+    """An ordinal ending before token k: "the ninth day", "its 100th day"."""
+    for back in (1, 2):
+        for m in sent.at.get(k - back, ()):
+            if m.j == k and m.is_("NUM.ordinal") and isinstance(m.entry.payload, int):
+                return m.entry.payload
+    if k >= 2 and sent.tokens[k - 2].kind == "num" and any(m.is_("MEASURE.ordinal") for m in sent.at.get(k - 1, ())):
+        return _small_int(sent.tokens[k - 2].text)
+    return None
+
+
+def _small_int(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) <= 4 else None
 
 
 def parse_date(value: object) -> date | None:
@@ -180,7 +237,7 @@ def extract(text: str, *, published: object = None, language: str | None = None,
         except Exception:  # one odd sentence must not lose the document
             log.exception("marsad: sentence %d of a %s document skipped", index, lang)
     if figures:
-        apply_frame(build_frame(figures, doc.countries), figures)
+        apply_frame(build_frame(figures, doc.countries, doc.crisis_start()), figures)
     if reference:
         for f in figures:
             f.rule.append(reference)
@@ -270,7 +327,7 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
         bullet = doc.norm[sent.start] in BULLETS  # a list item ("З них: - 1 тисяча …"): the list's period
         if not exprs and doc.last_figure is not None and index - doc.last_figure_at in ((1, 2) if bullet else (1,)) \
                 and doc.last_figure.movement == fig.movement and doc.last_figure.kind == fig.kind \
-                and (doc.last_figure.period_start or bullet):
+                and (doc.last_figure.period_start or bullet) and "period.unresolved_span" not in fig.rule:
             # "The office also announced that there were 80,978 initial applications":
             # the report's period goes on into the next sentence
             fig.period_start, fig.period_end = doc.last_figure.period_start, doc.last_figure.period_end
@@ -279,6 +336,10 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
                 # "Seitdem reisten 80.000 zurück": from the date of the figure before to the report
                 fig.period_start, fig.period_end = doc.last_figure.period_end, doc.pub.isoformat() if doc.pub else None
                 fig.rule.append("period.since_then")
+        if figures and any(m.i >= q.j for m in sent.having("TIME.same_period")):
+            # "دخل 78 ألفا خلال الأيام العشرة الأخيرة، فيما عاد 62 ألفا خلال نفس الفترة": the figure before in the sentence
+            fig.period_start, fig.period_end = figures[-1][1].period_start, figures[-1][1].period_end
+            fig.rule.append("period.same_period:sentence")
         figures.append((q, fig))
         doc.last_figure, doc.last_figure_at = fig, index
     _share_context(sent, figures)
@@ -331,6 +392,9 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
         movement = "fled"
         geo.origin = geo.origin or doc_country
         geo.rules.append("default.crossing_to_neighbours_is_flight")
+    if movement in ("arrived", "departed") and mv.noun is not None and mv.noun.is_("NOUN.returnee"):
+        movement = "returned"  # "300 returnees crossed at Islam Qala": returnees who move return
+        geo.rules.append("default.returnees_return")
     if movement == "fled" and mv.noun is not None and mv.noun.concept == "NOUN.displaced" \
             and geo.destination in (None, geo.origin) and geo.destination_place != "neighbouring countries":
         # "göç eden 1,1 milyon depremzede": displaced people on the move inside their country are displaced
@@ -347,6 +411,8 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
     if event is not None and doc.event_start(event):
         start = doc.event_start(event)  # "منذ اندلاع الحرب", "since the quake": the date the text gives the event
         period_rules.append(f"frame.period_start:{event}")
+    if start is None and any(not any(e.i <= u.i < e.j for e in exprs) for u in sent.having("TIME.unit")):
+        period_rules.append("period.unresolved_span")  # "in just over a month": not the document's count
     if mv.kind == "stock" and sent.having("TIME.before_war") and doc.war_start and not exprs:
         end = doc.war_start  # "Schon vor den Kämpfen gab es 3,7 Millionen Vertriebene": held when the war began
         period_rules.append("period.before_the_war")
@@ -401,8 +467,14 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
                 s.j <= e.i and e.i - s.j <= 8 and not _reported_clause_between(sent, s.j, e.i) for s in says):
             statement = statement or e.end  # "قالت ... يوم الثلاثاء": when it was said
             continue
+        if e.role == "point" and e.start == e.end and e.i >= q.j and any(
+                q.j <= s.i and s.j <= e.i and e.i - s.j <= 8 for s in says):
+            statement = statement or e.end  # "300 arrived on Monday, officials said on Tuesday"
+            continue
         if e.role == "since" and start is None:
             start = e.start
+            rules.append(f"{e.rule}:since")  # a count from a start: the frame's count start (stages/frame.py)
+            continue
         elif e.role == "until" and end is None:
             end = e.end
         elif e.role == "ago":
@@ -428,8 +500,12 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
 def _reported_clause_between(sent: Sentence, a: int, b: int) -> bool:
     """"قال ... أنه أمس وصل": past a complementizer or an opening quote the
     time belongs to what is reported, not to when it was said."""
-    comps = set(sent.lex.settings.get("complementizers", ())) | {'"', "“", "«"}
-    return any(sent.tokens[k].text in comps for k in range(a, b))
+    comps = set(sent.lex.settings.get("complementizers", ()))
+    texts = [sent.tokens[k].text for k in range(a, b)]
+    if any(t in comps for t in texts):
+        return True
+    # an opening quote not closed before b: "said «the agency» yesterday" quotes a name, not what is reported
+    return texts.count("«") > texts.count("»") or texts.count("“") > texts.count("”") or texts.count('"') % 2 == 1
 
 
 def _verb_of(fig: Figure) -> str | None:

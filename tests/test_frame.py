@@ -109,20 +109,98 @@ def test_a_speakers_adjective_names_the_country_of_the_country() -> None:
     assert (f.origin, f.destination, f.source_type) == ("RU", "KZ", "government")
 
 
+def test_totals_without_a_start_count_from_the_event_the_report_counts_from() -> None:
+    text = ("Romania said 310,000 people have entered the country since the invasion began on 24 February. "
+            "The weather turned cold on the border. "
+            "About 190,000 people have arrived in Hungary, its police said.")
+    first, second = figures(text, "en", published="2022-03-12")
+    assert first.period_start == second.period_start == "2022-02-24"
+    assert "frame.period_start" in second.rule and "frame.period_start" not in first.rule
+
+
+def test_an_episode_in_a_report_that_does_not_count_from_the_war_keeps_no_start() -> None:
+    text = ("The war in the region broke out on 3 May 2023. "
+            "About 40,000 people have arrived in the town of Adre, the agency said.")
+    (f,) = figures(text, "en", published="2024-06-02")
+    assert f.period_start is None
+
+
+def test_a_span_the_sentence_names_is_not_replaced_by_the_documents_start() -> None:
+    text = ("Since the war began in March 2023, 500,000 people have crossed into Chad, UNHCR said. "
+            "Nearly 30,000 people have arrived in Chad in just over a month, UNHCR said.")
+    first, second = figures(text, "en", published="2024-06-02")
+    assert first.period_start == "2023-03-01"
+    assert second.period_start is None and "period.unresolved_span" in second.rule
+
+
+def test_arabic_totals_count_from_the_operation_the_report_dates() -> None:
+    text = ("قالت السلطات المجرية إن 95 ألف شخص دخلوا المجر منذ بدء العملية العسكرية في 24 فبراير الماضي. "
+            "وتشهد المعابر طوابير طويلة. وأضافت أن سلوفاكيا استقبلت 60 ألف شخص.")
+    first, second = figures(text, "ar", published="2022-03-08")
+    assert first.period_start == second.period_start == "2022-02-24"
+    assert "frame.period_start" in second.rule
+
+
+def test_the_day_of_the_war_dates_its_start() -> None:
+    text = ("The UN said 90,000 people have fled their homes since the war began. "
+            "The war, now in its 12th day, has destroyed whole districts.")
+    (f,) = figures(text, "en", published="2024-05-20")
+    assert f.period_start == "2024-05-09"
+
+
+def test_arabic_day_of_the_war_and_a_date_before_the_event() -> None:
+    text = "نزح 70 ألف شخص من منازلهم منذ اندلاع الحرب التي دخلت يومها العاشر، بحسب الأمم المتحدة."
+    (f,) = figures(text, "ar", published="2024-05-20")
+    assert f.period_start == "2024-05-11"
+    text = ("قال الوزير إن 40 ألف شخص دخلوا البلاد منذ إعلان التعبئة. "
+            "وكان الرئيس قد أعلن في 14 مارس الماضي قرار التعبئة الجزئية.")
+    (f,) = figures(text, "ar", published="2024-04-02")
+    assert f.period_start == "2024-03-14"
+
+
+def test_people_returning_to_the_reports_home_are_its_nationals() -> None:
+    text = ("Officials said 1,200 people returned to Afghanistan from Iran on Sunday. "
+            "The weather was cold. Another 300 returnees crossed at Islam Qala on Monday.")
+    first, second = figures(text, "en")
+    assert first.nationality == second.nationality == "AF"
+    assert second.destination == "AF" and "frame.nationality" in second.rule
+
+
+def test_returnees_come_back_from_the_one_other_country_a_report_is_about() -> None:
+    text = ("Pakistan has stepped up deportations. Police in Pakistan detained hundreds this week. "
+            "Officials said 1,200 people returned to Afghanistan on Sunday.")
+    (f,) = figures(text, "en")
+    assert (f.origin, f.destination) == ("PK", "AF") and "frame.origin" in f.rule
+
+
+def test_returnees_from_several_hosts_keep_no_origin() -> None:
+    text = ("Syrians abroad are weighing a return. Turkey, Lebanon and Jordan host most of them. "
+            "The UN said 80,000 refugees returned to Syria this month.")
+    (f,) = figures(text, "en")
+    assert f.destination == "SY" and f.origin is None
+
+
+def test_arabic_returnees_take_the_other_country_of_the_report() -> None:
+    text = "رحّلت السلطات الإيرانية آلاف الأفغان هذا الشهر. وقالت إيران إن الترحيل سيستمر. وعاد 3 آلاف شخص إلى أفغانستان أمس."
+    (f,) = figures(text, "ar")
+    assert (f.origin, f.destination, f.nationality) == ("IR", "AF", "AF")
+
+
+def test_a_border_named_by_two_countries_puts_its_nationals_on_the_far_side() -> None:
+    (f,) = figures("About 12,000 Venezuelans are waiting on the Venezuela-Colombia border, officials said.", "en")
+    assert (f.nationality, f.origin, f.destination) == ("VE", "VE", "CO")
+    assert "en.BORDER:border:between" in f.rule
+    (f,) = figures("Officials said 2,000 people crossed the Poland-Ukraine border into Poland.", "en")
+    assert (f.origin, f.destination) == ("UA", "PL")
+
+
+def test_arabic_border_adjectives_put_nationals_on_the_far_side() -> None:
+    (f,) = figures("قالت المفوضية إن 30 ألف لاجئ سوداني عالقون على الحدود السودانية التشادية.", "ar")
+    assert (f.nationality, f.origin, f.destination) == ("SD", "SD", "TD")
+
+
 def test_people_evacuated_in_a_report_about_one_country_stay_in_it_and_are_its_nationals() -> None:
     (f,) = figures("Floods hit northern Italy this week. Officials said 12,000 people were evacuated.", "en")
     assert (f.nationality, f.origin, f.destination) == ("IT", "IT", "IT")
     assert "frame.origin" in f.rule and "frame.nationality" in f.rule
 
-
-def test_returnees_come_back_from_the_one_other_country_the_report_names() -> None:
-    (f,) = figures("Pakistan has stepped up deportations this month. Officials said 5,000 Afghans were sent back home "
-                   "on Monday.", "en")
-    assert (f.movement, f.origin, f.destination) == ("returned", "PK", "AF")
-    assert "frame.origin" in f.rule
-
-
-def test_returnees_from_a_report_naming_several_other_countries_keep_no_origin() -> None:
-    (f,) = figures("Pakistan, Iran and Turkey have stepped up deportations. Officials said 5,000 Afghans were sent back "
-                   "home on Monday.", "en")
-    assert (f.movement, f.origin, f.destination) == ("returned", None, "AF")

@@ -116,3 +116,35 @@ def test_a_stated_publication_date_wins_over_the_url() -> None:
     (f,) = extract("About 3,000 people fled to Chad on Tuesday.", language="en", published="2024-03-14",
                    url="https://example.org/2023/09/28/chad")
     assert f.period_end == "2024-03-12" and not any(r.startswith("reference.") for r in f.rule)
+
+
+def test_last_n_days_with_the_ordinal_marker_and_since_the_year_n() -> None:
+    from marsad import extract
+    (f,) = extract("ولفتت الوزارة إلى دخول 41 ألف شخص إلى أرمينيا خلال الأيام الـ 7 الأخيرة.",
+                   published="2023-05-20", language="ar")
+    assert (f.period_start, f.period_end) == ("2023-05-13", "2023-05-20")
+    (f,) = extract("غادر نحو مليون شخص البلاد منذ عام 2019، بحسب الأمم المتحدة.", published="2023-05-20", language="ar")
+    assert f.period_start == "2019-01-01"
+    (f,) = extract("Some 900,000 people have left since the year 2019, the UN said.", published="2023-05-20",
+                   language="en")
+    assert f.period_start == "2019-01-01"
+
+
+def test_since_a_named_weekday_and_a_statement_date_after_the_figure() -> None:
+    from marsad import extract
+    (f,) = extract("وصل أكثر من 900 مهاجر إلى الجزيرة منذ يوم السبت الماضي، حسبما ذكرت وكالة «رويترز» أمس.",
+                   published="2024-06-13", language="ar")
+    assert (f.period_start, f.period_end) == ("2024-06-08", "2024-06-12")
+    (f,) = extract("Some 300 people crossed into Chad since Saturday, UNHCR said on Wednesday.",
+                   published="2024-06-13", language="en")
+    assert (f.period_start, f.period_end) == ("2024-06-08", "2024-06-12")
+
+
+def test_the_same_period_is_the_one_of_the_figure_before_in_the_sentence() -> None:
+    from marsad import extract
+    first, second = extract("دخل 30 ألف شخص إلى أرمينيا خلال الأيام الـ 7 الأخيرة، فيما عاد 12 ألفا إلى أذربيجان "
+                            "خلال نفس الفترة.", published="2023-05-20", language="ar")
+    assert (second.period_start, second.period_end) == (first.period_start, first.period_end) == ("2023-05-13", "2023-05-20")
+    first, second = extract("Some 30,000 people entered Armenia in the past 7 days, while 12,000 left over the same "
+                            "period.", published="2023-05-20", language="en")
+    assert (second.period_start, second.period_end) == ("2023-05-13", "2023-05-20")

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 
 from marsad.figure import Figure
 
@@ -30,7 +31,7 @@ class Frame:
     home: str | None = None         # the stated country of people displaced inside it or returning to it
     returned_from: str | None = None  # where returnees come back from
     source: tuple[str, str] | None = None  # the document's main source (text, type)
-    mentioned: Counter = field(default_factory=Counter)  # how often the document names each country
+    count_start: date | None = None  # the day the document's cumulative counts start from
 
 
 def _top(counts: Counter, exclude: Iterable[str | None] = ()) -> str | None:
@@ -38,12 +39,13 @@ def _top(counts: Counter, exclude: Iterable[str | None] = ()) -> str | None:
     return next((k for k, _ in counts.most_common() if k not in skip), None)
 
 
-def _only_other(counts: Counter, country: str) -> str | None:
-    """The country a report names besides `country`, when it names just one other (or one far more than the rest)."""
-    others = [(k, n) for k, n in counts.most_common() if k != country]
-    if not others or len(others) > 1 and others[0][1] < 2 * others[1][1]:
+def _dominant(counts: Counter, exclude: Iterable[str | None] = ()) -> str | None:
+    """The country named more than once and at least twice as often as any
+    other (one story's other country, not one of several hosts or a passing mention)."""
+    ranked = [(k, n) for k, n in counts.most_common() if k not in set(exclude)]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
-    return others[0][0]
+    return ranked[0][0]
 
 
 def _stated(fig: Figure, name: str) -> bool:
@@ -51,7 +53,18 @@ def _stated(fig: Figure, name: str) -> bool:
     return getattr(fig, name) is not None and not any(r.startswith(f"frame.{name}") for r in fig.rule)
 
 
-def build_frame(figures: list[Figure], mentioned: Counter) -> Frame:
+def _count_start(figures: list[Figure], crisis_start: date | None) -> date | None:
+    """The start the document's totals count from: the day of the event the text
+    dates ("the war that broke out on 15 April"), else the start its sentences
+    give most often after "since"."""
+    if crisis_start is not None:
+        return crisis_start
+    starts = Counter(f.period_start for f in figures if f.kind == "total" and f.period_start
+                     and any(r.endswith(":since") for r in f.rule))
+    return date.fromisoformat(starts.most_common(1)[0][0]) if starts else None
+
+
+def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | None = None) -> Frame:
     """The frame of one document from the figures its sentences gave and the
     countries it names (`mentioned`, for documents whose figures name none)."""
     origins, hosts, homes, back_from, sources = Counter(), Counter(), Counter(), Counter(), Counter()
@@ -79,8 +92,11 @@ def build_frame(figures: list[Figure], mentioned: Counter) -> Frame:
     elif host is None:
         host = _top(mentioned, exclude=[crisis])
     source = sources.most_common(1)[0][0] if sources else None
-    return Frame(crisis=crisis, host=host, home=_top(homes), returned_from=_top(back_from),
-                 source=source, mentioned=mentioned)
+    home = _top(homes)
+    returned_from = _top(back_from) or (_dominant(mentioned, exclude=[home]) if home and any(
+        f.movement == "returned" for f in figures) else None)
+    return Frame(crisis=crisis, host=host, home=home, returned_from=returned_from,
+                 source=source, count_start=_count_start(figures, crisis_start))
 
 
 def apply_frame(frame: Frame, figures: list[Figure]) -> None:
@@ -89,6 +105,7 @@ def apply_frame(frame: Frame, figures: list[Figure]) -> None:
         before = len(f.rule)
         _fill_roles(frame, f)
         _fill_source(frame, f)
+        _fill_count_start(frame, f)
         if len(f.rule) > before:
             f.confidence = min(f.confidence, FRAME_CONFIDENCE)
 
@@ -131,11 +148,6 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
         abroad = any(r.endswith(":from-abroad") for r in f.rule)  # "aus dem Ausland": from anywhere, no one origin
         if f.origin is None and not abroad and frame.returned_from and frame.returned_from != f.destination:
             _set(f, "origin", frame.returned_from, "frame.origin")
-        elif f.origin is None and not abroad and f.destination is not None and frame.returned_from is None \
-                and (elsewhere := _only_other(frame.mentioned, f.destination)) is not None:
-            # "Pakistan deported 6,700 Afghans": no figure states where returnees come back from, so the
-            # one other country the report names is where they were
-            _set(f, "origin", elsewhere, "frame.origin")
     elif f.movement == "departed" and f.origin is None and frame.host and frame.host != f.destination:
         _set(f, "origin", frame.host, "frame.origin")  # in a report of arrivals in X, those who "left" left X
     elif f.movement == "evacuated" and f.origin is None and f.destination is None and f.origin_place is None \
@@ -152,8 +164,7 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
             _set(f, "destination", frame.host, "frame.destination")
     home = f.origin if f.movement == "displaced" or f.movement == "evacuated" and f.origin == f.destination \
         else f.destination if f.movement == "returned" else None
-    if f.nationality is None and home and f.group in (None, "people", "households", "displaced people") \
-            and any(r.startswith("frame.") for r in f.rule):
+    if f.nationality is None and home and f.group in (None, "people", "households", "displaced people", "returnees"):
         _set(f, "nationality", home, "frame.nationality")  # displaced in, or returning to, their own country
 
 
@@ -161,3 +172,14 @@ def _fill_source(frame: Frame, f: Figure) -> None:
     if f.source is None and frame.source is not None:
         f.source, f.source_type = frame.source
         f.rule.append("frame.source")
+
+
+def _fill_count_start(frame: Frame, f: Figure) -> None:
+    """A total whose sentence gives no start counts from the document's start
+    ("Poland has received 1.43 million people" in a report of arrivals since the invasion)."""
+    if f.kind != "total" or f.period_start is not None or frame.count_start is None \
+            or "period.unresolved_span" in f.rule:
+        return
+    if f.period_end is not None and date.fromisoformat(f.period_end) < frame.count_start:
+        return
+    _set(f, "period_start", frame.count_start.isoformat(), "frame.period_start")

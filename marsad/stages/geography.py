@@ -174,6 +174,8 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
     abroad = bool(sent.having("ABROAD"))  # "نزحوا داخليا وعبر الحدود", "inside Sudan and abroad": no one destination
     internal = bool(sent.having("INTERNAL")) and not abroad
     places = _places_for(sent, q, mv, others)
+    compound = {id(m) for p in places if p.is_("BORDER") for m in _border_names(sent, p)}
+    places = [p for p in places if id(p) not in compound]  # "the Sudan-Chad border": the border's, not a place's
     # a border goes last: "über die österreichisch-ungarische Grenze ins Burgenland" needs the destination first
     for p in [p for p in places if not p.is_("BORDER")] + [p for p in places if p.is_("BORDER")]:
         role = _role(sent, p, mv)
@@ -234,6 +236,9 @@ def _deictic(geo: Geography, p: Match, role: str | None, mv: Movement, countries
 def _border(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex: str) -> None:
     """"تنتظر عبور الحدود الجورجية", "وصل 450 مهاجرا إلى السواحل الإيطالية": the
     border, coast or territory named by a demonym is where they go."""
+    if _border_names(sent, p):
+        _border_between(sent, geo, p, mv, lex)
+        return
     for m in sent.at.get(p.j, ()):
         if m.is_("DEMONYM") and mv.movement in ("waiting", "arrived", "fled", "returned", "asylum"):
             # with a destination named elsewhere ("الحدود السودانية إلى دول الجوار") the border is the one they left
@@ -247,14 +252,16 @@ def _border_between(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex:
     """"über die österreichisch-ungarische Grenze ins Burgenland", "на российско-грузинской границе",
     "українсько-польський кордон": a border between two countries named before it; the one
     they reach is the destination, the other the origin (the first named is left when none is known)."""
-    names: list[Match] = []
-    for k in range(max(0, p.i - 4), p.i):
-        names += [m for m in sent.at.get(k, ()) if m.is_("DEMONYM") and m.j <= p.i]
+    names = _border_names(sent, p)
     countries = list(dict.fromkeys(m.entry.payload["iso"] for m in names))
-    if len(countries) != 2 or mv.movement not in ("waiting", "arrived", "fled", "returned", "asylum"):
+    if len(countries) != 2 or mv.movement not in ("waiting", "arrived", "fled", "returned", "asylum", "hosted"):
         return
     rule = f"{lex}.{p.entry.rule}:between"
-    if geo.destination in countries:
+    if geo.nationality in countries and mv.movement != "returned" and geo.origin in (None, geo.nationality):
+        # "Sudanese refugees stranded on the Sudan-Chad border": on the far side from their own country
+        geo.set("origin", {"iso": geo.nationality}, rule)
+        geo.set("destination", {"iso": next(c for c in countries if c != geo.nationality)}, rule)
+    elif geo.destination in countries:
         geo.set("origin", {"iso": next(c for c in countries if c != geo.destination)}, rule)
     elif geo.origin in countries:
         geo.set("destination", {"iso": next(c for c in countries if c != geo.origin)}, rule)
@@ -262,6 +269,27 @@ def _border_between(sent: Sentence, geo: Geography, p: Match, mv: Movement, lex:
         geo.set("origin", {"iso": countries[0]}, rule)
         geo.set("destination", {"iso": countries[1]}, rule)
 
+
+def _border_names(sent: Sentence, p: Match) -> list[Match]:
+    """The two countries a border is between, named just before it by adjectives
+    ("российско-грузинской границе") or names ("the Sudan-Chad border")."""
+    names: list[Match] = []
+    for k in range(max(0, p.i - 4), p.i):
+        names += [m for m in sent.at.get(k, ()) if m.j <= p.i and (m.is_("DEMONYM") or (
+            m.is_("PLACE") and m.entry.payload.get("iso") and not m.entry.payload.get("place")))]
+    after = [m for m in sent.at.get(p.j, ()) if m.is_("DEMONYM")]  # "الحدود السودانية التشادية"
+    if after:
+        after += [m for m in sent.at.get(after[0].j, ()) if m.is_("DEMONYM")]
+        if len({m.entry.payload["iso"] for m in after}) == 2:
+            return after
+    if len({m.entry.payload["iso"] for m in names}) != 2:
+        return []
+    first = min(m.i for m in names)
+    linked = all(sent.tokens[k].text in LINKS or any(k in range(m.i, m.j) for m in names) for k in range(first, p.i))
+    return names if linked else []
+
+
+LINKS = {"-", "–", "—", "/"}
 
 HOSTING = {"arrived", "asylum", "hosted", "waiting"}
 

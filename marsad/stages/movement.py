@@ -264,6 +264,22 @@ def _still(sent: Sentence, trigger: Match | None) -> Match | None:
                  if 0 <= trigger.i - m.j <= 1 or m.i <= trigger.i and trigger.j <= m.j), None)
 
 
+KIND_WINDOW = 5  # tokens between a clause's kind word and the number or the verb
+
+
+def _clause_kind(sent: Sentence, q: Quantity, trigger: Match | None, kind: str) -> Match | None:
+    """A word of the clause that makes the count a total ("a total of", "so far",
+    "إجمالي") or a stock ("there are", "currently", "لا يزال") against what the
+    counted noun or the verb alone would give (KIND.* in movement.yaml)."""
+    wanted = "KIND.total" if kind == "stock" else "KIND.stock"
+    anchors = [(q.i, q.j)] + ([(trigger.i, trigger.j)] if trigger is not None else [])
+    for m in sent.having(wanted):
+        if any(-KIND_WINDOW <= a - m.j <= KIND_WINDOW or 0 <= m.i - b <= KIND_WINDOW for a, b in anchors) \
+                and min(sent.distance(a, (m.i, m.j)) for a in anchors) < float("inf"):
+            return m
+    return None
+
+
 def _carries_cargo(sent: Sentence, vehicle: Match) -> bool:
     """A cargo word (aid, food, fuel) within a few words of the vehicles, in their clause."""
     return any(abs(m.i - vehicle.j) <= 5 or abs(vehicle.i - m.j) <= 3 for m in sent.having("NOT.cargo")
@@ -342,6 +358,9 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     elif kind == "total" and (still := _still(sent, trigger)) is not None:
         kind = "stock"
         rules.append(f"{lex}.{still.entry.rule}")
+    elif (clause := _clause_kind(sent, q, trigger, kind)) is not None:
+        kind = clause.concept.split(".")[1]  # "a total of 100,000 displaced" / "there are 3,000 returnees in"
+        rules.append(f"{lex}.{clause.entry.rule}")
     unit = "people"
     if noun is not None and noun.is_("UNIT"):
         unit = "households" if noun.concept == "UNIT.household" else "vehicles"

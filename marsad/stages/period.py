@@ -497,7 +497,12 @@ class PeriodFinder:
         elif num and num[0] < 1000 and self.concept_at(num[1], "TIME.unit"):  # not "2023年", a year
             unit, n, j0 = self.concept_at(num[1], "TIME.unit"), num[0], num[1]
         elif unit is not None:
-            after = _int_at(self.lex, self.tokens, unit.j, self.table)
+            marked = self.concept_at(unit.j, "MEASURE.ordinal") is not None  # "الأيام الـ 10 الأخيرة"
+            after = _int_at(self.lex, self.tokens, unit.j + (1 if marked else 0), self.table)
+            if after and after[0] >= 1000 and unit.concept == "TIME.unit.year":
+                return None  # "منذ سنة 2015", "in the year 2015": a year, read at the number
+            if unit.concept == "TIME.unit.day" and self.concept_at(unit.j, "WEEKDAY"):
+                return None  # "منذ يوم الأحد": since Sunday, not since a day ago
             n, j0 = (after[0], after[1] - 1) if after and after[0] < 1000 else (None, unit.i)
         else:
             return None

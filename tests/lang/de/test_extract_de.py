@@ -171,7 +171,8 @@ def test_german_refusing_to_leave_is_no_figure() -> None:
 
 
 def test_german_returnees_from_abroad_have_no_single_origin() -> None:
-    text = "Seit Dezember sind 50.000 Syrer {}in ihre Heimat zurückgekehrt. Die meisten lebten zuvor in der Türkei."
+    text = ("Seit Dezember sind 50.000 Syrer {}in ihre Heimat zurückgekehrt. Die meisten lebten zuvor in der Türkei. "
+            "Die Türkei hatte die Rückkehr gefördert.")
     (abroad,) = extract(text.format("aus dem Ausland "), published="2025-02-18", language="de")
     (plain,) = extract(text.format(""), published="2025-02-18", language="de")
     assert (abroad.origin, plain.origin) == (None, "TR")

@@ -105,6 +105,7 @@ def test_persian_country_name_after_a_people_noun_is_their_nationality() -> None
 
 
 def test_persian_deportees_come_back_from_the_country_the_report_names() -> None:
-    (f,) = extract("پاکستان روند اخراج مهاجران را سرعت بخشیده است. روز گذشته ۵۰۰۰ مهاجر افغان اخراج شدند.",
+    (f,) = extract("پاکستان روند اخراج مهاجران را سرعت بخشیده است. روز گذشته ۵۰۰۰ مهاجر افغان اخراج شدند. "
+                   "پاکستان گفته است که این روند ادامه دارد.",
                    published="2025-04-06", language="fa")
     assert (f.movement, f.nationality, f.origin, f.destination) == ("returned", "AF", "PK", "AF")
