@@ -411,7 +411,8 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
     if event is not None and doc.event_start(event):
         start = doc.event_start(event)  # "منذ اندلاع الحرب", "since the quake": the date the text gives the event
         period_rules.append(f"frame.period_start:{event}")
-    if start is None and any(not any(e.i <= u.i < e.j for e in exprs) for u in sent.having("TIME.unit")):
+    if start is None and any(not any(e.i <= u.i < e.j for e in exprs) and not sent.concept_at(u.j, "TIME.since")
+                             for u in sent.having("TIME.unit")):  # "in the days since": the since-clause's
         period_rules.append("period.unresolved_span")  # "in just over a month": not the document's count
     if mv.kind == "stock" and sent.having("TIME.before_war") and doc.war_start and not exprs:
         end = doc.war_start  # "Schon vor den Kämpfen gab es 3,7 Millionen Vertriebene": held when the war began
@@ -466,6 +467,9 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
         if e.role == "point" and e.start == e.end and e.j <= q.i and not verb_final and any(
                 s.j <= e.i and e.i - s.j <= 8 and not _reported_clause_between(sent, s.j, e.i) for s in says):
             statement = statement or e.end  # "قالت ... يوم الثلاثاء": when it was said
+            continue
+        if e.role == "point" and e.start == e.end and e.j <= q.i and any(0 <= s.i - e.j <= 1 and s.j <= q.i for s in says):
+            statement = statement or e.end  # "border guards on Sunday said 156,000 had crossed": when it was said
             continue
         if e.role == "point" and e.start == e.end and e.i >= q.j and any(
                 q.j <= s.i and s.j <= e.i and e.i - s.j <= 8 for s in says):
@@ -543,3 +547,20 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
             elif b in (None, "people") and a is not None and f1.movement == f2.movement and name != "destination_place":
                 setattr(f2, name, a)
                 f2.rule.append(f"shared.{name}")
+        _share_crossing_point(f1, f2)
+
+
+OPPOSITE = {("arrived", "departed"): ("destination", "origin"), ("departed", "arrived"): ("origin", "destination")}
+
+
+def _share_crossing_point(f1: Figure, f2: Figure) -> None:
+    """"98,000 Russians have entered Kazakhstan, while 64,000 left": the country one
+    figure enters is the one the next leaves (and the other way round)."""
+    sides = OPPOSITE.get((f1.movement, f2.movement))
+    if sides is None:
+        return
+    mine, theirs = sides
+    place = getattr(f1, mine)
+    if place is not None and getattr(f2, theirs) is None and getattr(f2, mine) != place:
+        setattr(f2, theirs, place)
+        f2.rule.append(f"shared.{theirs}:opposite")

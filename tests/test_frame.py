@@ -204,3 +204,23 @@ def test_people_evacuated_in_a_report_about_one_country_stay_in_it_and_are_its_n
     assert (f.nationality, f.origin, f.destination) == ("IT", "IT", "IT")
     assert "frame.origin" in f.rule and "frame.nationality" in f.rule
 
+
+def test_a_sea_crossed_leaves_the_country_of_arrival_to_the_frame() -> None:
+    text = ("Italy's interior ministry said 3,000 migrants arrived in Italy this week. "
+            "The weather was calm. On Sunday, 500 migrants arrived across the Mediterranean.")
+    first, second = figures(text, "en")
+    assert second.destination == "IT" and "frame.destination" in second.rule
+
+
+def test_arabic_arrivals_by_sea_take_the_reports_host() -> None:
+    text = ("وقالت وزارة الداخلية الإسبانية إن 4 آلاف مهاجر وصلوا إلى إسبانيا هذا الشهر. "
+            "وكان البحر هادئا. ووصل 300 مهاجر عبر المحيط الأطلسي يوم الأحد.")
+    first, second = figures(text, "ar")
+    assert second.destination == "ES"
+
+
+def test_the_country_one_figure_enters_is_the_one_the_next_leaves() -> None:
+    first, second = figures("Armenia said 40,000 people have entered the country since Monday, while 9,000 left.", "en")
+    assert (first.destination, second.origin) == ("AM", "AM") and "shared.origin:opposite" in second.rule
+    first, second = figures("وقال الوزير إن 50 ألف شخص وصلوا إلى جورجيا في حين غادر 12 ألفا.", "ar")
+    assert (first.destination, second.origin) == ("GE", "GE")

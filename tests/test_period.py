@@ -148,3 +148,11 @@ def test_the_same_period_is_the_one_of_the_figure_before_in_the_sentence() -> No
     first, second = extract("Some 30,000 people entered Armenia in the past 7 days, while 12,000 left over the same "
                             "period.", published="2023-05-20", language="en")
     assert (second.period_start, second.period_end) == ("2023-05-13", "2023-05-20")
+
+
+def test_a_day_before_the_statement_verb_is_when_it_was_said() -> None:
+    from marsad import extract
+    text = ("Hungary's police on Monday said more than 40,000 people had crossed into Hungary "
+            "in the days since Russia invaded Ukraine on 24 February.")
+    (f,) = extract(text, published="2022-03-01", language="en")
+    assert (f.period_start, f.period_end) == ("2022-02-24", "2022-02-28")

@@ -159,13 +159,19 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
         if f.origin is None and frame.crisis and frame.crisis not in (f.destination, frame.host) \
                 and (f.nationality in (None, frame.crisis)):
             _set(f, "origin", frame.crisis, "frame.origin")
-        if f.movement in HOSTING and f.destination is None and f.destination_place is None \
+        if f.movement in HOSTING and f.destination is None and _open_place(f.destination_place) \
                 and frame.host and frame.host not in (f.origin, f.nationality):
             _set(f, "destination", frame.host, "frame.destination")
     home = f.origin if f.movement == "displaced" or f.movement == "evacuated" and f.origin == f.destination \
         else f.destination if f.movement == "returned" else None
     if f.nationality is None and home and f.group in (None, "people", "households", "displaced people", "returnees"):
         _set(f, "nationality", home, "frame.nationality")  # displaced in, or returning to, their own country
+
+
+def _open_place(place: str | None) -> bool:
+    """No place, or one in no country ("across the English Channel", "in the Mediterranean"):
+    the country is still open; several countries or "neighbouring countries" close it."""
+    return place is None or (place != "neighbouring countries" and ";" not in place)
 
 
 def _fill_source(frame: Frame, f: Figure) -> None:

@@ -15,19 +15,37 @@ from marsad.sentence import Sentence
 from marsad.stages.quantities import Quantity
 
 
+TRAILING = 2  # tokens between a part's number and a marker after it ("800 ألف منهم", "300 of them")
+SHARED = ("nationality", "origin", "destination")  # what a part leaves open is its whole's
+
+
 def mark_parts(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> None:
     for marker in sent.having("PART"):
+        words = " ".join(t.text for t in sent.tokens[marker.i:marker.j])
         before = [(q, f) for q, f in figures if q.j <= marker.i]
         after = [(q, f) for q, f in figures if q.i >= marker.j]
+        if before and not after and len(before) > 1 and marker.i - before[-1][0].j <= TRAILING:
+            # "تستضيف نحو مليوني سوري، أقل من 800 ألف منهم مسجلون": the marker follows the part
+            _mark(before[-1][1], before[-2][1], f"{sent.lex.code}.{marker.concept}:{words}")
+            continue
         if not before or not after:
             continue
         whole = before[-1][1]
         for _, part in after:
             if part.part_of is not None or not _fits_in(part, whole):
                 break
-            part.part_of = whole.start
-            words = " ".join(t.text for t in sent.tokens[marker.i:marker.j])
-            part.rule.append(f"{sent.lex.code}.{marker.concept}:{words}")
+            _mark(part, whole, f"{sent.lex.code}.{marker.concept}:{words}")
+
+
+def _mark(part: Figure, whole: Figure, rule: str) -> None:
+    if part.part_of is not None or not _fits_in(part, whole):
+        return
+    part.part_of = whole.start
+    part.rule.append(rule)
+    for name in SHARED:
+        if getattr(part, name) is None and getattr(whole, name) is not None:
+            setattr(part, name, getattr(whole, name))
+            part.rule.append(f"part.{name}")
 
 
 def _fits_in(part: Figure, whole: Figure) -> bool:
