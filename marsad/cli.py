@@ -137,6 +137,9 @@ def _print_scores(scores: dict) -> None:  # type: ignore[type-arg]
         print("\t".join(cells))
 
 
+INPUTS_FAILED = 1  # `marsad ingest` exit status when some inputs could not be read (all else is stored)
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     """Defaults -> marsad.toml -> environment -> these flags."""
     return Settings.load(cli={name: getattr(args, name, None) for name in ("db", "workers", "max_bytes", "host", "port")})
@@ -150,32 +153,26 @@ def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from marsad.ingest import ingest
+    from marsad.ingest.limits import Limits
 
     settings = _settings(args)
-    store = _store(args)
-    summary = ingest(store, args.sources, workers=settings.workers, max_bytes=settings.max_bytes,
-                     progress=None if not args.quiet else False)
+    with _store(args) as store:
+        summary = ingest(store, args.sources, workers=settings.workers, limits=Limits.from_settings(settings),
+                         progress=None if not args.quiet else False)
     print(summary.line())
-    return 0
+    return INPUTS_FAILED if summary.failed else 0
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from marsad.pipeline import EXTRACTOR_VERSION
+    from marsad.reextract import reextract
 
-    store = _store(args)
-    docs = figures_count = kept = lost = 0
-    for doc in store.documents():
-        if doc["language"] not in available_languages():
-            continue
-        found = extract(doc["text"], published=doc["published"], language=doc["language"])
-        n, k, o = store.replace_figures(doc["id"], found, EXTRACTOR_VERSION)
-        docs, figures_count, kept, lost = docs + 1, figures_count + n, kept + k, lost + o
-    print(f"re-extracted {docs} documents with extractor {EXTRACTOR_VERSION}: {figures_count} figures; "
-          f"reviews kept {kept}, orphaned {lost}")
-    for rev in store.orphaned_reviews():
-        print(f"orphaned review {rev['id']}: {rev['decision']} by {rev['reviewer']} on document {rev['document_id']} "
-              f"[{rev['span_start']}:{rev['span_end']}]")
-    return 0
+    with _store(args) as store:
+        done = reextract(store, force=args.force, max_figures=_settings(args).max_figures)
+        print(done.line())
+        for rev in store.orphaned_reviews():
+            print(f"orphaned review {rev['id']}: {rev['decision']} by {rev['reviewer']} on document "
+                  f"{rev['document_id']} [{rev['span_start']}:{rev['span_end']}]")
+    return INPUTS_FAILED if done.failed else 0
 
 
 LISTED = ("id", "external_id", "language", "value", "low", "high", "qualifier", "unit", "kind", "per", "movement",
@@ -194,9 +191,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
     elif fmt == "csv":
         import csv
 
+        from marsad.export import neutralised
+
         writer = csv.DictWriter(sys.stdout, fieldnames=list(LISTED), extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(neutralised(r) for r in rows)
     else:
         from marsad.terminal import number_text, print_table
 
@@ -323,7 +322,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.run("marsad.api.app:create_app_from_env", factory=True, host=settings.host, port=settings.port,
                     workers=settings.workers, log_level="warning")
     else:
-        uvicorn.run(create_app(settings.db), host=settings.host, port=settings.port, log_level="warning")
+        uvicorn.run(create_app(settings.db, warm=True), host=settings.host, port=settings.port, log_level="warning")
     return 0
 
 
@@ -366,6 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.set_defaults(func=cmd_ingest)
     rex = sub.add_parser("reextract", help="run this extractor over the stored documents; reviews follow their figures")
     rex.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    rex.add_argument("--force", action="store_true", help="also documents already extracted by this extractor version")
     rex.set_defaults(func=cmd_reextract)
     fig = sub.add_parser("figures", help="list and filter stored figures")
     fig.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")

@@ -75,3 +75,27 @@ def normalize(text: str) -> str:
 def fold_token(token: str) -> str:
     """The lookup form of a token: normalised and without ignorable marks."""
     return normalize(token).translate(DROP_IGNORABLE)
+
+
+# Text is made valid once where it comes in (readers, the API): a lone
+# surrogate (an escaped "\udc80" in JSON, a file name that is not UTF-8) cannot
+# be encoded, and PostgreSQL refuses NUL; other C0 controls are noise in news.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def clean_text(text: str) -> str:
+    """`text` made safe to store: lone surrogates become U+FFFD, NUL and C0
+    control characters other than tab, line feed and carriage return are removed."""
+    if text.isascii():
+        return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+    text = _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+
+
+def safe_text(text: str) -> str:
+    """`text` with the same length, readable by every stage: lone surrogates
+    become U+FFFD and control characters a space (offsets stay those of `text`)."""
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub("\ufffd", text)
+    return _CONTROLS.sub(" ", text) if _CONTROLS.search(text) else text

@@ -17,7 +17,7 @@ from marsad.figure import Figure
 from marsad.lang import available_languages
 from marsad.language import detect_language
 from marsad.lexicon import Lexicon, Match, load_lexicon
-from marsad.normalize import normalize
+from marsad.normalize import normalize, safe_text
 from marsad.schema import parse_date as schema_date
 from marsad.sentence import Sentence
 from marsad.stages.frame import apply_frame, build_frame
@@ -51,6 +51,7 @@ class _Doc:
         self._sources: dict[int, list[Source]] = {}
         self._countries: Counter | None = None
         self._events: dict[str, date] | None = None
+        self._report: tuple[date, date] | None = None
         self.last_figure: Figure | None = None
         self.last_figure_at = -10
 
@@ -115,12 +116,23 @@ class _Doc:
     def war_start(self) -> date | None:
         return self.event_start("EVENT.war")
 
+    def report_period(self) -> tuple[date, date] | None:
+        """"تقرير عن الفترة الممتدة من 1 إلى 30 نوفمبر", "the report covering 1-30 November":
+        the span a report that the text names covers."""
+        if self._events is None:
+            self._events = self._dated_events()
+        return self._report
+
     def _dated_events(self) -> dict[str, date]:
         events: dict[str, date] = {}
         for k, (start, end) in enumerate(self.spans):
             if k not in self._sentences and not any(ch.isdigit() for ch in self.norm[start:end]):
                 continue
             sent = self.sentence(k)
+            if self._report is None and sent.having("REPORT") and self.pub is not None:
+                spans = [e for e in PeriodFinder(self.lex, sent.tokens, sent.at, self.pub).find()
+                         if e.rule in REPORT_SPANS and e.start < e.end]
+                self._report = (spans[0].start, spans[0].end) if spans else None
             named = [m for m in sent.matches if m.is_("EVENT")]
             if not named:
                 continue
@@ -139,6 +151,7 @@ class _Doc:
 
 
 EVENT_DATES = ("period.date", "period.mid_month", "period.weekday")
+REPORT_SPANS = ("period.date_range", "period.day_range", "period.month_range")
 
 
 def _day_of_event(sent: Sentence, event: Match, pub: date | None) -> date | None:
@@ -210,6 +223,7 @@ def extract(text: str, *, published: object = None, language: str | None = None,
     when = parse_date(published)
     if not isinstance(text, str) or not text.strip():
         return []
+    text = safe_text(text)  # same length: offsets still point into the caller's text
     lang = language or detect_language(text)
     if lang not in available_languages():
         if language is None:
@@ -237,7 +251,7 @@ def extract(text: str, *, published: object = None, language: str | None = None,
         except Exception:  # one odd sentence must not lose the document
             log.exception("marsad: sentence %d of a %s document skipped", index, lang)
     if figures:
-        apply_frame(build_frame(figures, doc.countries, doc.crisis_start()), figures)
+        apply_frame(build_frame(figures, doc.countries, doc.crisis_start(), doc.report_period()), figures)
     if reference:
         for f in figures:
             f.rule.append(reference)
@@ -493,6 +507,8 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
         else:
             continue
         rules.append(e.rule)
+    if end is None and (statement or pub):
+        rules.append("period.end_statement" if statement else "period.end_published")  # the report's day, not the text's
     end = end or statement or pub
     if start and end and start > end:
         start = None

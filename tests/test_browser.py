@@ -192,7 +192,7 @@ def test_a_correction_is_previewed_then_changes_the_flow(server: str, browser) -
     from selenium.webdriver.common.by import By
 
     _open(browser, server, "#/", css="#token")
-    browser.execute_script("localStorage.setItem('marsad-token', arguments[0])", TOKEN)
+    browser.execute_script("sessionStorage.setItem('marsad-token', arguments[0])", TOKEN)
     _open(browser, server, "#/document/1", css="mark.figure")
     jordan = [m for m in browser.find_elements(By.CSS_SELECTOR, "mark.figure") if "650" in m.text][0]
     jordan.click()

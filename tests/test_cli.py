@@ -124,7 +124,7 @@ def test_ingest_figures_review_reextract_commands(capsys: pytest.CaptureFixture[
     code, out, _ = run(capsys, "review", str(row["id"]), "--decision", "corrected", "--set", "low=1100",
                        "--reviewer", "amal", "--db", db)
     assert code == 0 and "recorded" in out
-    code, out, _ = run(capsys, "reextract", "--db", db)
+    code, out, _ = run(capsys, "reextract", "--db", db, "--force")
     assert code == 0 and "reviews kept 1, orphaned 0" in out
     code, out, _ = run(capsys, "figures", "--db", db, "--format", "csv", "--status", "corrected")
     assert out.splitlines()[0].startswith("id,") and len(out.splitlines()) == 2

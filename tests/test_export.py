@@ -117,3 +117,42 @@ def test_export_and_flows_commands(store: Store, tmp_path: Path, capsys: pytest.
     flows = json.loads(capsys.readouterr().out)
     assert any(f["destination"] == "TR" and f["latest_total"]["value"] == 40000 for f in flows)
     assert main(["flows", "--db", db, "--by", "destination"]) == 0
+
+
+FORMULAS = ["=cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "@SUM(1,1)",
+            "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
+
+
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Figures whose evidence, outlet and source start with a formula (issue 12)."""
+    articles = [{"id": f"f{n}", "outlet": formula, "language": "en", "published": "2024-03-12",
+                 "text": f"{formula} Turkey said on Tuesday that about {40 + n},000 Syrians had crossed into the "
+                         f"country since March 1."} for n, formula in enumerate(FORMULAS)]
+    with Store(store_with(tmp_path_factory.mktemp("formulas"), articles)) as opened:
+        yield opened
+
+
+def _formula_cells(cells: list[object]) -> list[object]:
+    return [c for c in cells if isinstance(c, str) and c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "hxl"])
+def test_csv_and_hxl_neutralise_formulas(hostile_store: Store, fmt: str) -> None:
+    rows = list(csv.reader(io.StringIO(_export(hostile_store, "figures", fmt).decode("utf-8"), newline="")))
+    evidence = [c for row in rows for c in row if "Syrians had crossed" in c]
+    assert len(evidence) == len(FORMULAS) and all(c.startswith("'") for c in evidence if "cmd|" in c)
+    assert not _formula_cells([c for row in rows for c in row])
+
+
+def test_xlsx_holds_formulas_as_text_only(hostile_store: Store, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(_export(hostile_store, "figures", "xlsx"))
+    sheet = load_workbook(path).active
+    cells = [c for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert not _formula_cells([c.value for c in cells])
+    assert any(isinstance(c.value, str) and c.value.startswith("'=cmd|") for c in cells)
+    assert any(isinstance(c.value, int) and c.value >= 40_000 for c in cells)  # counts stay numbers

@@ -224,3 +224,46 @@ def test_the_country_one_figure_enters_is_the_one_the_next_leaves() -> None:
     assert (first.destination, second.origin) == ("AM", "AM") and "shared.origin:opposite" in second.rule
     first, second = figures("وقال الوزير إن 50 ألف شخص وصلوا إلى جورجيا في حين غادر 12 ألفا.", "ar")
     assert (first.destination, second.origin) == ("GE", "GE")
+
+
+def test_people_displaced_to_a_part_of_a_country_were_displaced_within_it() -> None:
+    (f,) = figures("More than 60,000 people have been displaced to northern Mozambique, the IOM said.", "en")
+    assert (f.origin, f.destination, f.nationality) == ("MZ", "MZ", "MZ")
+    (f,) = figures("ونزح أكثر من 60 ألف شخص إلى شمال موزمبيق، بحسب المنظمة الدولية للهجرة.", "ar")
+    assert (f.origin, f.destination) == ("MZ", "MZ")
+
+
+def test_nationals_leaving_the_host_of_a_return_story_returned_home() -> None:
+    text = ("UNHCR said 300,000 Syrians have returned to Syria from Turkey this year. "
+            "The border posts were busy. Another 20,000 Syrians left Turkey in June.")
+    first, second = figures(text, "en")
+    assert (second.movement, second.origin, second.destination) == ("returned", "TR", "SY")
+    assert "frame.nationals_leaving_returned" in second.rule
+
+
+def test_nationals_leaving_a_country_outside_a_return_story_departed() -> None:
+    (f,) = figures("Some 20,000 Syrians left Turkey for Europe in June.", "en")
+    assert f.movement in ("departed", "fled")
+
+
+def test_figures_without_an_end_hold_on_the_last_day_of_the_report_the_text_names() -> None:
+    text = ("The IOM said on Monday that 2 million people have returned to their areas. "
+            "Its report covers the period from 1 to 31 October. "
+            "About 600,000 people remain displaced in camps, the agency said.")
+    first, second = figures(text, "en", published="2024-11-20")
+    assert first.period_end == second.period_end == "2024-10-31"
+    assert "frame.period_end:report" in first.rule
+
+
+def test_arabic_report_period_ends_the_counts_it_gives() -> None:
+    text = ("أعلنت المنظمة أمس أن مليوني شخص عادوا إلى مناطقهم. "
+            "وأوضحت المنظمة في تقرير عن الفترة الممتدة من 1 إلى 31 أكتوبر أن البيانات جمعت من 900 موقع.")
+    (f,) = figures(text, "ar", published="2024-11-20")
+    assert f.period_end == "2024-10-31"
+
+
+def test_a_figure_with_its_own_date_keeps_it_after_a_report_period() -> None:
+    text = ("The report covers the period from 1 to 31 October. "
+            "On 12 November, 3,000 people arrived in Chad, UNHCR said.")
+    (f,) = figures(text, "en", published="2024-11-20")
+    assert f.period_end == "2024-11-12"

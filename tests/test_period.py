@@ -156,3 +156,13 @@ def test_a_day_before_the_statement_verb_is_when_it_was_said() -> None:
             "in the days since Russia invaded Ukraine on 24 February.")
     (f,) = extract(text, published="2022-03-01", language="en")
     assert (f.period_start, f.period_end) == ("2022-02-24", "2022-02-28")
+
+
+def test_a_date_then_until_a_date_is_one_span() -> None:
+    from marsad import extract
+    (f,) = extract("رصدت المنظمة نزوح 35 أسرة خلال الفترة من 24 ديسمبر وحتى 30 ديسمبر.", published="2024-01-03",
+                   language="ar")
+    assert (f.period_start, f.period_end) == ("2023-12-24", "2023-12-30")
+    (f,) = extract("About 2,100 people were displaced from 24 December until 30 December, the IOM said.",
+                   published="2024-01-03", language="en")
+    assert (f.period_start, f.period_end) == ("2023-12-24", "2023-12-30")

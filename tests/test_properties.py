@@ -67,3 +67,22 @@ def test_very_long_input_is_processed() -> None:
     text = sentence * 3000 + "x" * 50000  # a long run without punctuation is cut into pieces
     figures = extract(text, language="ar", published="2024-01-01")
     assert len(figures) == 3000
+
+
+HOSTILE = ["\x00", "\udc80", "\ud83d", "\ude00", "\x1b", "\x0b", "\x0c", "\x7f", "\u200f", "\ufeff", "\r", "\t"]
+any_code_point = st.characters(exclude_categories=[])  # st.text() leaves surrogates out
+
+
+def hostile_text(pieces: list[str]) -> st.SearchStrategy[str]:
+    part = st.one_of(st.sampled_from(pieces + HOSTILE), numbers, st.text(any_code_point, max_size=6))
+    return st.lists(part, max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(hostile_text(AR_PIECES), hostile_text(EN_PIECES), st.text(any_code_point, max_size=200)),
+       st.sampled_from([None, "ar", "en"]))
+def test_extract_never_raises_on_surrogates_nul_and_controls(text: str, language: str | None) -> None:
+    """Regression (issue 12): a lone surrogate made extract() raise."""
+    for fig in extract(text, language=language, published="2022-09-27"):
+        assert 0 <= fig.start < fig.end <= len(text)
+        fig.evidence.encode("utf-8")  # what a store writes: valid text

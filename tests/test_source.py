@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from marsad.ingest import source as source_module
+from marsad.ingest.limits import Limits
 from marsad.ingest.readers import Failure
 from marsad.ingest.source import source_documents
 from marsad.store import NewDocument
@@ -88,12 +89,12 @@ def test_a_web_archive_larger_than_max_bytes_streams_record_by_record(tmp_path: 
     path = tmp_path / "crawl.warc.gz"
     write_warc(path, [(f"https://example.org/{n}", f"{EN} Story {n}. " + "Filler words. " * 300) for n in range(40)])
     assert path.stat().st_size > 4000
-    docs = list(source_documents(str(path), max_bytes=8000))
+    docs = list(source_documents(str(path), Limits(max_bytes=8000)))
     assert len(docs) == 40 and all(isinstance(d, NewDocument) for d in docs)
     assert docs[7].url == "https://example.org/7"  # type: ignore[union-attr]
     big = tmp_path / "big.warc.gz"
     write_warc(big, [("https://example.org/big", EN + " Filler words." * 2000)])
-    (failure,) = source_documents(str(big), max_bytes=8000)
+    (failure,) = source_documents(str(big), Limits(max_bytes=8000))
     assert isinstance(failure, Failure) and "size limit" in failure.reason
 
 

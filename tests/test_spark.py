@@ -159,3 +159,31 @@ def _failures(store: Store) -> list[dict]:  # type: ignore[type-arg]
 
     with store.engine.connect() as conn:
         return [dict(r) for r in conn.execute(select(failures)).mappings()]
+
+
+def test_hostile_input_gives_the_same_failures_and_documents_on_both_engines(spark: Any, tmp_path: Path) -> None:
+    """The limits and the isolation live in source_documents: Spark holds them as ingest does."""
+    import gzip
+
+    from marsad.ingest.limits import Limits
+    from marsad.spark.job import run
+
+    en = "Some 1,200 refugees arrived in Chad last week, UNHCR said on Monday."
+    top = tmp_path / "in"
+    top.mkdir()
+    (top / "a.jsonl").write_text("\n".join([
+        '{"id": "s", "text": "' + en + ' \\udc80 done"}', '{"id": "u", "text": "' + en + '", "url": 7}',
+        "[" * 200_000, json.dumps({"id": "long", "text": en * 200}), json.dumps({"id": "ok", "text": en + " ok"}),
+    ]), encoding="utf-8")
+    (top / "bomb.jsonl.gz").write_bytes(gzip.compress(b"\n" * 3_000_000))
+    (top / "dangling.txt").symlink_to(top / "gone.txt")
+    limits = Limits(max_bytes=1_000_000, max_text_chars=5000)
+    with Store(str(tmp_path / "local.db")) as store:
+        summary = ingest(store, [str(top)], progress=False, limits=limits)
+        local_docs = ordered((d["source"], d["content_hash"]) for d in store.documents())
+        local_failures = ordered((f["source"], f["reason"]) for f in _failures(store))
+    assert summary.new == 2 and summary.failed == len(local_failures) == 5
+    totals = run(spark, [str(top)], str(tmp_path / "out"), partitions=1, limits=limits)
+    assert totals["failures"] == 5
+    assert rows(tmp_path / "out" / "documents", ["source", "content_hash"]) == local_docs
+    assert rows(tmp_path / "out" / "failures") == local_failures

@@ -63,7 +63,7 @@ def test_review_decisions_follow_their_figure_across_reextraction(store: Store) 
     figures, kept, lost = store.replace_figures(doc_id, kept_only, "2")
     assert (figures, kept, lost) == (1, 1, 1)
     (row,) = store.figures()
-    assert row["decision"] == "confirmed" and row["extractor_version"] == "2" and row["id"] != rows[0]["id"]
+    assert row["decision"] == "confirmed" and row["extractor_version"] == "2" and row["id"] == rows[0]["id"]
     (orphan,) = store.orphaned_reviews()
     assert orphan["decision"] == "corrected" and orphan["corrections"] == {"low": 2500, "destination": "TR"}
 

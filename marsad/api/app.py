@@ -12,19 +12,23 @@ import csv
 import io
 import json
 import secrets
-from collections import OrderedDict
+import threading
 from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 
+from marsad.api.cache import StoreState, Views, key_of
+from marsad.api.guard import ERROR_RESPONSES, MAX_BODY, MAX_ID, guard
 from marsad.api.live import LiveFlows, arrow, destination
 from marsad.api.pages import add_pages
 from marsad.errors import MarsadError
+from marsad.export import neutralised
 from marsad.flows import build_flows, by_destination
 from marsad.ingest.readers import RawArticle
 from marsad.ingest.run import prepare
@@ -33,8 +37,8 @@ from marsad.settings import Settings
 from marsad.store import Store
 
 STATIC = Path(__file__).parent / "static"
-MAX_BODY = 1_000_000  # bytes: a pasted or uploaded article
-CACHE_SIZE = 32
+CACHE_SIZE = 32  # overviews kept (one per filter set)
+FIGURE_PAGES = 256  # figure pages kept
 Movement = Literal["fled", "displaced", "evacuated", "arrived", "departed", "returned", "waiting", "asylum", "hosted"]
 Status = Literal["unreviewed", "confirmed", "rejected", "corrected"]
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -55,43 +59,20 @@ class ArticleIn(BaseModel):
     title: str | None = Field(default=None, max_length=500)
 
 
-class _Cache:
-    """Flow summaries per filter set, dropped whenever the store changes."""
-
-    def __init__(self) -> None:
-        self.state: tuple | None = None
-        self.items: OrderedDict[tuple, Any] = OrderedDict()
-
-    def get(self, state: tuple, key: tuple) -> Any:
-        if state != self.state:
-            self.state, self.items = state, OrderedDict()
-        return self.items.get(key)
-
-    def put(self, state: tuple, key: tuple, value: Any) -> None:
-        if state != self.state:  # computed from a store that has changed since: not kept
-            return
-        self.items[key] = value
-        if len(self.items) > CACHE_SIZE:
-            self.items.popitem(last=False)
-
-
-def create_app(db: str, token: str | None = None) -> FastAPI:
-    """The app over store `db`; writes need `token` (default: $MARSAD_TOKEN)."""
+def create_app(db: str, token: str | None = None, warm: bool = False) -> FastAPI:
+    """The app over store `db`; writes need `token` (default: $MARSAD_TOKEN). With
+    `warm`, the overview is built in a background thread as the app starts, so
+    that the first readers find it ready (`marsad serve`)."""
     store = Store(db)
-    secret = (token if token is not None else Settings.load().token) or None
-    cache = _Cache()
-    pages = _Cache()  # figure pages, apart so that paging does not push the overview out
+    settings = Settings.load()
+    secret = (token if token is not None else settings.token) or None
+    state = StoreState(store, settings.cache_seconds)
+    overviews, figure_pages = Views(CACHE_SIZE), Views(FIGURE_PAGES)
     live = LiveFlows(store)
-    app = FastAPI(title="marsad", version="0.1.0",
+    app = FastAPI(title="marsad", version="0.1.0", max_body_size=MAX_BODY + 10_000, responses=ERROR_RESPONSES,
                   description="Movement figures from news: documents, figures, flows, review.",
                   docs_url=None, redoc_url=None)  # /docs is served from vendored files (pages.py)
-
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
-        size = request.headers.get("content-length")
-        if size is not None and (not size.isdigit() or int(size) > MAX_BODY + 10_000):
-            return JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, status_code=413)
-        return await call_next(request)
+    guard(app)
 
     @app.exception_handler(MarsadError)
     async def marsad_error(_: Request, exc: MarsadError) -> JSONResponse:
@@ -116,19 +97,19 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
                              source_type=source_type, status=status)
 
     # -- read ---------------------------------------------------------------------
-    @app.get("/api/figures", summary="Stored figures, filtered and paginated (JSON or CSV)")
-    async def list_figures(f: dict = Depends(filters), limit: int = Query(100, ge=1, le=1000),  # type: ignore[type-arg]
-                           offset: int = Query(0, ge=0), order: Literal["id", "newest", "confidence"] = "id",
+    @app.get("/api/figures", summary="Stored figures, filtered and paginated (JSON or CSV)",
+             responses={200: {"content": {"application/json": {}, "text/csv": {"schema": {"type": "string"}}},
+                              "description": "a page of figures (format=csv: CSV, formulas neutralised)"}})
+    async def list_figures(request: Request, f: dict = Depends(filters),  # type: ignore[type-arg]
+                           limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_ID),
+                           order: Literal["id", "newest", "confidence"] = "id",
                            format: Literal["json", "csv"] = "json") -> Response:
-        key = ("figures", tuple(sorted((k, v) for k, v in f.items() if v)), limit, offset, order, format)
-        state = store.state()
-        cached = pages.get(state, key)  # a page is read again and again until the store changes
-        if cached is not None:  # answered on the event loop: no thread hand-off for a page in memory
-            return Response(cached[0], media_type=cached[1])
-        return await run_in_threadpool(figures_page, f, limit, offset, order, format, (state, key))
+        key = key_of("figures", {**f, "limit": limit, "offset": offset, "order": order, "format": format})
+        body = figure_pages.ready(state, key) or await run_in_threadpool(
+            figure_pages.answer, state, key, lambda _: figure_page(f, limit, offset, order, format))
+        return body.response(request, "text/csv; charset=utf-8" if format == "csv" else "application/json")
 
-    def figures_page(f: dict, limit: int, offset: int, order: str, format: str,  # type: ignore[type-arg]
-                     key: tuple) -> Response:
+    def figure_page(f: dict, limit: int, offset: int, order: str, format: str) -> bytes:  # type: ignore[type-arg]
         rows = store.figures(**f, limit=limit + 1, offset=offset, order=order)
         more = len(rows) > limit
         rows = rows[:limit]
@@ -137,30 +118,25 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             names = [k for k in rows[0]] if rows else ["id"]
             w = csv.DictWriter(out, fieldnames=names)
             w.writeheader()
-            w.writerows(rows)
-            return _page(key, out.getvalue().encode("utf-8"), "text/csv; charset=utf-8")
-        body = _dumps({"items": rows, "limit": limit, "offset": offset, "next": offset + limit if more else None})
-        return _page(key, body, "application/json")
-
-    def _page(state_key: tuple, body: bytes, media_type: str) -> Response:
-        pages.put(*state_key, (body, media_type))
-        return Response(body, media_type=media_type)
+            w.writerows(neutralised(r) for r in rows)
+            return out.getvalue().encode("utf-8")
+        return _dumps({"items": rows, "limit": limit, "offset": offset, "next": offset + limit if more else None})
 
     @app.get("/api/figures/{figure_id}", summary="One figure with its review")
-    def get_figure(figure_id: int) -> dict[str, Any]:
+    def get_figure(figure_id: int = PathParam(ge=0, le=MAX_ID)) -> dict[str, Any]:
         rows = store.figures(figure_id=figure_id)
         if not rows:
             raise HTTPException(404, f"no figure {figure_id}")
         return _clean(rows[0])
 
     @app.get("/api/documents", summary="Stored documents, newest first")
-    def list_documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+    def list_documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_ID),
                        language: str | None = Query(None, pattern=r"^[a-z]{2}$")) -> dict[str, Any]:
         rows = store.document_list(limit + 1, offset, language)
         return {"items": [_clean(r) for r in rows[:limit]], "next": offset + limit if len(rows) > limit else None}
 
     @app.get("/api/documents/{doc_id}", summary="A document's text and its figures with offsets")
-    def get_document(doc_id: int) -> dict[str, Any]:
+    def get_document(doc_id: int = PathParam(ge=0, le=MAX_ID)) -> dict[str, Any]:
         doc = store.document(doc_id)
         if doc is None:
             raise HTTPException(404, f"no document {doc_id}")
@@ -188,32 +164,25 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         return {"items": items, "total": len(picked)}
 
     @app.get("/api/overview", summary="Map arrows between countries, per-destination totals, newest figures")
-    async def overview(f: dict = Depends(filters)) -> Response:  # type: ignore[type-arg]
-        key = ("overview",) + tuple(sorted((k, v) for k, v in f.items() if v))
-        state = store.state()  # any change to the store drops every cached view
-        cached = cache.get(state, key)
-        if cached is not None:  # answered on the event loop: no thread hand-off for a view in memory
-            return Response(cached, media_type="application/json")
-        return Response(await run_in_threadpool(overview_body, f, key, state), media_type="application/json")
+    async def overview(request: Request, f: dict = Depends(filters)) -> Response:  # type: ignore[type-arg]
+        key = key_of("overview", f)
+        body = overviews.ready(state, key) or await run_in_threadpool(
+            overviews.answer, state, key, lambda current: overview_body(f, current))
+        return body.response(request, "application/json")
 
-    def overview_body(f: dict, key: tuple, state: tuple) -> bytes:  # type: ignore[type-arg]
-        filtered = len(key) > 1
-        if not filtered:
-            live.refresh(state)  # the unfiltered view is built from the live flows
-        if filtered:
+    def overview_body(f: dict, current: tuple) -> bytes:  # type: ignore[type-arg]
+        if any(f.values()):
             rows = [r for r in store.flow_rows() if _keep(r, f)]
             arrows = [a for a in map(arrow, build_flows(iter(rows))) if a]
             destinations = [d for d in map(destination, by_destination(rows)) if d]
-        else:
+        else:  # the unfiltered view is built from the live flows
+            live.refresh(current)
             arrows = [a for a in live.arrows.values() if a]
             destinations = [d for d in live.dest_rows.values() if d]
         destinations.sort(key=lambda d: (d["destination"], d["movement"] or ""))
         newest = [_clean(r) for r in store.figures(**f, limit=20, order="newest")]
-        result = {"arrows": sorted(arrows, key=lambda x: -(x["volume"] or 0))[:300], "destinations": destinations,
-                  "newest": newest}
-        body = _dumps(result)
-        cache.put(state, key, body)
-        return body
+        return _dumps({"arrows": sorted(arrows, key=lambda x: -(x["volume"] or 0))[:300],
+                       "destinations": destinations, "newest": newest})
 
     @app.get("/api/review/queue", summary="Unreviewed figures, lowest confidence first")
     def review_queue(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
@@ -221,7 +190,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
                 "left": store.unreviewed_count()}
 
     def _flows(by: str) -> list[Any]:
-        live.refresh()
+        live.refresh(state.get())
         chosen = live.destinations if by == "destination" else live.flows
         return sorted(chosen.values(), key=lambda fl: tuple(getattr(fl, n) or "" for n in
                                                             ("movement", "origin", "destination", "nationality")))
@@ -229,25 +198,33 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     # -- write --------------------------------------------------------------------
     @app.post("/api/figures/{figure_id}/review", status_code=201, dependencies=[Depends(writer)],
               summary="Confirm, reject or correct a figure (token)")
-    def post_review(figure_id: int, body: ReviewIn) -> dict[str, Any]:
+    def post_review(body: ReviewIn, figure_id: int = PathParam(ge=0, le=MAX_ID)) -> dict[str, Any]:
         review_id = store.review(figure_id, body.decision, body.reviewer, body.comment, body.corrections or None)
+        state.expire()  # this app's own writes show at once
         return {"review": review_id, "figure": _clean(store.figures(figure_id=figure_id)[0])}
 
     @app.post("/api/articles", status_code=201, dependencies=[Depends(writer)],
               summary="Post an article: it is stored and its figures returned (token)")
     def post_article(body: ArticleIn) -> dict[str, Any]:
-        doc = prepare(RawArticle(body.text, "api", body.url, body.title, body.published, body.language, "utf-8"))
+        doc = prepare(RawArticle(body.text, "api", body.url, body.title, body.published, body.language, "utf-8"),
+                      settings.max_figures)
         new, seen, _ = store.add_documents([doc])
+        state.expire()
         stored = store.document_list(limit=1)
         doc_id = next((d["id"] for d in stored), None) if new else None
         return {"new": bool(new), "seen": bool(seen), "document": doc_id, "language": doc.language,
-                "figures": [f.to_dict() for f in doc.figures or []]}
+                "figures": [f.to_dict() for f in doc.figures or []], "figures_dropped": doc.dropped}
 
     # -- dashboard ----------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     add_pages(app, STATIC)
 
     app.state.store = store
+    if warm:
+        unfiltered = parse_filters()
+        key = key_of("overview", unfiltered)
+        threading.Thread(target=overviews.answer, daemon=True, name="marsad-warm-overview",
+                         args=(state, key, lambda now: overview_body(unfiltered, now))).start()
     return app
 
 
@@ -274,7 +251,7 @@ def _plain(value: Any) -> Any:
 
 def create_app_from_env() -> FastAPI:
     """For `marsad serve --workers N`: each worker process builds its app."""
-    return create_app(Settings.load().db)
+    return create_app(Settings.load().db, warm=True)
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,18 @@ from marsad.store import Store
 __all__ = ["BINARY", "COLUMNS", "EXPORTERS", "FIGURE_COLUMNS", "FLOW_COLUMNS", "LATEST_COLUMNS", "ExportRun",
            "export", "exporter"]
 log = logging.getLogger("marsad.export")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection: what a spreadsheet may run
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would read as a formula (`=cmd|' /c calc'!A1`,
+    `=HYPERLINK(…)`) gets a leading apostrophe, as OWASP recommends; numbers
+    and other text are kept as they are."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def neutralised(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: neutralise(v) for k, v in row.items()}
 
 
 @dataclass

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 from typing import Any, BinaryIO
 
-from marsad.export import ExportRun, exporter
+from marsad.export import ExportRun, exporter, neutralise
 from marsad.export.to_tabular import text_stream
 
 COUNTS = [("refugees_ind", "#affected+refugees+ind"), ("idps_ind", "#affected+idps+ind"),
@@ -64,7 +64,7 @@ def _write_tagged(rows: list[dict[str, Any]], tags: list[tuple[str, str]], write
     writer.writerow([n for n, _ in tags])
     writer.writerow([tag for _, tag in tags])
     for row in rows:
-        writer.writerow(["" if row.get(n) is None else row.get(n) for n, _ in tags])
+        writer.writerow(["" if row.get(n) is None else neutralise(row.get(n)) for n, _ in tags])
 
 
 def _write_counts(rows: list[dict[str, Any]], what: str, writer: Any) -> None:
@@ -81,4 +81,4 @@ def _write_counts(rows: list[dict[str, Any]], what: str, writer: Any) -> None:
             if name not in ("min", "max"):
                 cells[name] = "" if row.get(name) is None else row.get(name)
         cells["source"] = row.get("source") if what == "figures" else row.get("sources")
-        writer.writerow([cells[n] for n in names])
+        writer.writerow([neutralise(cells[n]) for n in names])

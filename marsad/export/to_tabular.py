@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any, BinaryIO
 
-from marsad.export import ExportRun, exporter
+from marsad.export import ExportRun, exporter, neutralised
 from marsad.export.columns import COLUMNS
 
 
@@ -25,7 +25,7 @@ def write_csv(rows: list[dict[str, Any]], run: ExportRun, out: BinaryIO) -> None
     text = text_stream(out, run)
     writer = csv.DictWriter(text, fieldnames=list(columns(run.what)), extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(neutralised(row) for row in rows)
     text.detach()
 
 

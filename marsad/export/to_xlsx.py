@@ -1,12 +1,14 @@
 """Excel workbook (openpyxl): the rows with a bold frozen header, an
 autofilter, counts as numbers with thousands separators and days as dates;
-a second sheet, "about", describes every column and the run."""
+a second sheet, "about", describes every column and the run. Text is written
+as string cells, never formulas (and neutralised as in CSV, so that copying it
+into another sheet is safe too)."""
 
 from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from marsad.export import ExportRun, exporter
+from marsad.export import ExportRun, exporter, neutralise
 from marsad.export.columns import COLUMNS, DATES, INTEGERS, describe
 from marsad.export.to_parquet import as_date
 
@@ -42,7 +44,9 @@ def _data_sheet(book: Any, rows: list[dict[str, Any]], run: ExportRun) -> None:
 def _cell(sheet: Any, value: Any, number_format: str | None = None, font: Any = None) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=neutralise(value))
+    if isinstance(value, str):
+        cell.data_type = "s"  # a string, whatever it starts with
     if number_format:
         cell.number_format = number_format
     if font is not None:
@@ -57,7 +61,7 @@ def _typed(sheet: Any, name: str, value: Any) -> Any:
         return _cell(sheet, int(value), "#,##0")
     if name in DATES:
         return _cell(sheet, as_date(value, name), "yyyy-mm-dd")
-    return value if isinstance(value, (bool, int, float)) else str(value)
+    return value if isinstance(value, (bool, int, float)) else _cell(sheet, str(value))
 
 
 def _about_sheet(book: Any, run: ExportRun) -> None:
@@ -69,7 +73,7 @@ def _about_sheet(book: Any, run: ExportRun) -> None:
     bold = Font(bold=True)
     sheet.append([_cell(sheet, "marsad export", font=bold)])
     for key, value in run.facts.items():
-        sheet.append([key, value])
+        sheet.append([_cell(sheet, str(key)), _cell(sheet, str(value))])
     sheet.append([])
     sheet.append([_cell(sheet, "column", font=bold), _cell(sheet, "what it holds", font=bold)])
     for name in COLUMNS[run.what]:

@@ -4,6 +4,7 @@ Documents are written in batches, each batch one transaction with the
 figures of its documents; a document already stored (same content hash) is
 counted as seen and not extracted again. Killing the process loses at most
 the batch in flight, which the next run writes: the store ends the same.
+A bad file, record or article is one `failures` row and the run goes on.
 """
 
 from __future__ import annotations
@@ -12,12 +13,23 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from multiprocessing import get_context
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from marsad.ingest.limits import Limits
 from marsad.ingest.readers import Failure, RawArticle
-from marsad.ingest.source import BATCH, DEFAULT_MAX_BYTES, prepare, read_source, source_documents, wire_agency
+from marsad.ingest.source import (
+    BATCH,
+    DEFAULT_MAX_BYTES,
+    dropped_failure,
+    prepare,
+    read_source,
+    source_documents,
+    wire_agency,
+)
 from marsad.lang import available_languages, unread_line
 from marsad.store import NewDocument, Store, content_hash
 
@@ -38,15 +50,23 @@ class Summary:
         return line + (f"; {unread_line(self.unread)}" if self.unread else "")
 
 
-def read_sources(sources: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | Failure]:
+def _limits(limits: Limits | None, max_bytes: int | None) -> Limits:
+    limits = limits or Limits()
+    return replace(limits, max_bytes=max_bytes) if max_bytes is not None else limits
+
+
+def read_sources(sources: list[str], max_bytes: int | None = None,
+                 limits: Limits | None = None) -> Iterator[RawArticle | Failure]:
     """Every article (or failure) in the given files, folders, feeds and URLs."""
+    limits = _limits(limits, max_bytes)
     for source in sources:
-        yield from read_source(source, max_bytes)
+        yield from read_source(source, limits)
 
 
-def ingest(store: Store, sources: list[str], workers: int = 1, max_bytes: int = DEFAULT_MAX_BYTES,
-           progress: bool | None = None) -> Summary:
+def ingest(store: Store, sources: list[str], workers: int = 1, max_bytes: int | None = None,
+           progress: bool | None = None, limits: Limits | None = None) -> Summary:
     summary = Summary()
+    limits = _limits(limits, max_bytes)
     show = sys.stderr.isatty() if progress is None else progress
     pool = get_context("fork").Pool(workers) if workers > 1 else None
     mapper = partial(pool.imap, chunksize=8) if pool is not None else map
@@ -55,10 +75,12 @@ def ingest(store: Store, sources: list[str], workers: int = 1, max_bytes: int = 
     try:
         batch: list[NewDocument] = []
         for source in sources:
-            for item in source_documents(source, max_bytes, mapper, keep):  # type: ignore[arg-type]
+            for item in source_documents(source, limits, mapper, keep):  # type: ignore[arg-type]
                 if isinstance(item, Failure):
-                    _record_failure(store, summary, item)
+                    _fail(store, summary, item)
                     continue
+                if (dropped := dropped_failure(item, limits.max_figures)) is not None:
+                    _fail(store, summary, dropped, counted=False)  # stored all the same, with its first figures
                 batch.append(item)
                 if len(batch) >= BATCH:
                     _store_batch(store, batch, summary, bar)
@@ -74,29 +96,52 @@ def ingest(store: Store, sources: list[str], workers: int = 1, max_bytes: int = 
     return summary
 
 
-def _record_failure(store: Store, summary: Summary, failure: Failure) -> None:
-    summary.failed += 1
+def _fail(store: Store, summary: Summary, failure: Failure, counted: bool = True) -> None:
+    """A failures row and a line on stderr; `counted` unless the document was stored all the same."""
+    summary.failed += counted
     summary.failures.append(failure)
     store.record_failure(failure.source, failure.reason)
     print(f"marsad: {failure.source}: {failure.reason}", file=sys.stderr)
 
 
 def _not_stored(store: Store, summary: Summary, articles: list[RawArticle]) -> list[RawArticle]:
-    """The articles whose text is not stored yet (the others are counted as seen, not extracted again)."""
-    known = store.known_hashes(content_hash(a.text) for a in articles)
-    todo = [a for a in articles if content_hash(a.text) not in known]
+    """The articles whose text is not stored yet nor earlier in the batch (the
+    others are counted as seen, not extracted again)."""
+    hashes = [content_hash(a.text) for a in articles]
+    known = store.known_hashes(hashes)
+    todo = []
+    for article, h in zip(articles, hashes):
+        if h not in known:
+            known.add(h)
+            todo.append(article)
     summary.seen += len(articles) - len(todo)
     return todo
 
 
 def _store_batch(store: Store, docs: list[NewDocument], summary: Summary, bar: _Progress | None) -> None:
     summary.unread.update(str(d.language) for d in docs if d.language not in available_languages())
-    new, seen, count = store.add_documents(docs)
+    _add(store, docs, summary)
+    if bar is not None:
+        bar.advance(len(docs), summary)
+
+
+def _add(store: Store, docs: list[NewDocument], summary: Summary) -> None:
+    """One transaction for the batch; if the store refuses it, each document
+    alone, so that one refused document costs only itself."""
+    try:
+        new, seen, count = store.add_documents(docs)
+    except SQLAlchemyError:
+        new = seen = count = 0
+        for doc in docs:
+            try:
+                n, s, c = store.add_documents([doc])
+            except SQLAlchemyError as exc:
+                _fail(store, summary, Failure(doc.source, f"the store refused it: {str(getattr(exc, 'orig', None) or exc)[:200]}"))
+                continue
+            new, seen, count = new + n, seen + s, count + c
     summary.new += new
     summary.seen += seen
     summary.figures += count
-    if bar is not None:
-        bar.advance(len(docs), summary)
 
 
 class _Progress:

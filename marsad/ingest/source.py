@@ -5,26 +5,29 @@ object-store URI (s3://, gs://, via pyarrow). `source_documents` reads it as a
 stream and gives every article with its figures extracted, or a `Failure`
 naming the file or record and the reason. `marsad ingest` runs it with a
 process pool as its mapper; the Spark job (`marsad.spark`) runs it inside
-`mapPartitions`, one source after another. Reading, extraction and the
-isolation of a bad record live here only: both engines get the same behaviour.
+`mapPartitions`, one source after another. Reading, extraction, the limits
+(`marsad.ingest.limits`) and the isolation of a bad file, record or article
+live here only: both engines get the same behaviour. Text is cleaned where a
+reader makes an article (`RawArticle`), so every stage and store sees valid text.
 
 Memory stays bounded: records are read one at a time (a web archive is
-decompressed as a stream), and at most `BATCH` articles wait for extraction.
+decompressed as a stream, with a cap), and at most `BATCH` articles wait for extraction.
 """
 
 from __future__ import annotations
 
-import gzip
-import urllib.request
-import zlib
+import errno
+import os
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import IO
 from urllib.parse import urlparse
 
-from marsad.ingest.readers import READERS, Failure, RawArticle, read_html, read_warc_stream, reader_for
+from marsad.ingest.fetch import Download
+from marsad.ingest.limits import LimitExceeded, Limits, gunzip
+from marsad.ingest.readers import READERS, Failure, RawArticle, read_html, read_warc_stream, reader_for, within_limits
 from marsad.lang import available_languages
 from marsad.language import detect_language
 from marsad.lexicon import load_lexicon
@@ -33,29 +36,32 @@ from marsad.pipeline import EXTRACTOR_VERSION, extract
 from marsad.schema import FieldError, parse_iso_date
 from marsad.store import NewDocument
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_LIMITS = Limits()
+DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 BATCH = 200
-FETCH_TIMEOUT = 20
 LARGEST_COUNT = 2**63 - 1  # the store's and Parquet's 64-bit integers; no movement counts more people
 OBJECT_STORES = ("s3://", "s3a://", "gs://", "gcs://", "hdfs://", "abfs://")
 
-Prepared = "NewDocument | Failure"
+Item = RawArticle | Failure
+Prepared = NewDocument | Failure
 Mapper = Callable[[Callable[[RawArticle], Prepared], list[RawArticle]], Iterable[Prepared]]
 Keep = Callable[[list[RawArticle]], list[RawArticle]]
 
 
-def source_documents(source: str, max_bytes: int = DEFAULT_MAX_BYTES, mapper: Mapper = map,
-                     keep: Keep | None = None) -> Iterator[NewDocument | Failure]:
+def source_documents(source: str, limits: Limits = DEFAULT_LIMITS, mapper: Mapper = map,
+                     keep: Keep | None = None) -> Iterator[Prepared]:
     """Every article of `source` with its figures (or a failure), in reading order.
 
     `mapper` runs the extraction over a batch (the builtin `map`, or a process
     pool's `imap`); `keep` may drop articles before extraction (ingest drops
-    those already stored)."""
-    items = read_source(source, max_bytes)
+    those already stored). A document whose figures went past max_figures
+    carries how many were dropped (`dropped_failure` words it)."""
+    work = partial(prepare_isolated, max_figures=limits.max_figures)
+    items = read_source(source, limits)
     while chunk := list(islice(items, BATCH)):
         articles = [a for a in chunk if isinstance(a, RawArticle)]
         wanted = {id(a) for a in (keep(articles) if keep else articles)}
-        done = iter(mapper(prepare_isolated, [a for a in articles if id(a) in wanted]))
+        done = iter(mapper(work, [a for a in articles if id(a) in wanted]))
         for item in chunk:
             if isinstance(item, Failure):
                 yield item
@@ -63,145 +69,180 @@ def source_documents(source: str, max_bytes: int = DEFAULT_MAX_BYTES, mapper: Ma
                 yield next(done)
 
 
-def read_source(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | Failure]:
-    """Every raw article (or failure) of one source, read as a stream."""
+def read_source(source: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
+    """Every raw article (or failure) of one source, read as a stream. A reader
+    that breaks on one input costs that input only (the articles it gave before
+    are kept, the error is one failure); an article over a limit is a failure too."""
+    for item in _inputs(source, limits):
+        yield within_limits(item, limits) if isinstance(item, RawArticle) else item
+
+
+def _inputs(source: str, limits: Limits) -> Iterator[Item]:
     if source.startswith(("http://", "https://")):
-        yield from _read_url(source, max_bytes)
+        yield from _isolated(source, _read_url(source, limits))
         return
     if source.startswith(OBJECT_STORES):
-        yield from _read_object(source, max_bytes)
+        yield from _isolated(source, _read_object(source, limits))
         return
     path = Path(source.removeprefix("file://"))
     if path.is_dir():
-        for p in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-            yield from _read_file(p, max_bytes)
+        for p in _files(path):
+            if isinstance(p, Failure):
+                yield p
+            else:
+                yield from _isolated(str(p), _read_file(p, limits))
     elif path.is_file():
-        yield from _read_file(path, max_bytes)
+        yield from _isolated(str(path), _read_file(path, limits))
+    elif path.is_symlink():
+        yield _link_failure(path)
     else:
         yield Failure(source, "no such file or directory")
 
 
-def _read_file(path: Path, max_bytes: int) -> Iterator[RawArticle | Failure]:
-    with path.open("rb") as stream:
-        head = stream.read(2048)
-        if reader_for(str(path), head) == "warc":  # web archives stream: a 1 GB CC-NEWS file is fine
-            stream.seek(0)
-            yield from _read_archive(stream, str(path), max_bytes)
-            return
-    size = path.stat().st_size
-    if size > max_bytes:
-        yield Failure(str(path), f"over the size limit ({size} > {max_bytes} bytes)")
-        return
-    yield from _read_bytes(str(path), path.read_bytes(), None)
-
-
-def _read_archive(stream: IO[bytes], name: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
-    head = stream.read(2)
-    stream.seek(0)
-    if head != b"\x1f\x8b":
-        yield from read_warc_stream(stream, name, max_bytes)
-        return
-    # gzip's own reader notices a cut member, where warcio would stop quietly
-    plain = _Guarded(gzip.GzipFile(fileobj=stream))
-    for item in read_warc_stream(plain, name, max_bytes):
-        if not (plain.error and isinstance(item, Failure) and item.source == name):
-            yield item
-    if plain.error:
-        yield Failure(name, f"truncated or corrupt web archive ({plain.error})")
-
-
-class _Guarded:
-    """A stream that ends where decompression fails, remembering why."""
-
-    def __init__(self, raw: IO[bytes]) -> None:
-        self.raw, self.error = raw, ""
-
-    def read(self, n: int = -1) -> bytes:
-        try:  # read1: what one member gives, so a cut at the end keeps the whole records before it
-            return self.raw.read1(n) if hasattr(self.raw, "read1") else self.raw.read(n)
-        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-            self.error = exc.__class__.__name__
-            return b""
-
-
-def _read_bytes(name: str, data: bytes, charset: str | None) -> Iterator[RawArticle | Failure]:
-    kind = reader_for(name, data)
-    if kind == "html" and name.startswith("http"):
-        yield from read_html(data, name, charset, name)
-    else:
-        yield from READERS[kind](data, name, charset)
-
-
-def _read_url(url: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
-    request = urllib.request.Request(url, headers={"User-Agent": "marsad/0.1 (+news figures)"})
+def _isolated(name: str, items: Iterator[Item]) -> Iterator[Item]:
+    """The items of one input; a reader's error (a bug, a bomb, a disk error) ends that input only."""
     try:
-        response = urllib.request.urlopen(request, timeout=FETCH_TIMEOUT)
+        yield from items
+    except Exception as exc:  # one input's error must not end the run
+        yield Failure(name, f"could not be read: {exc.__class__.__name__}: {str(exc)[:200]}")
+
+
+def _files(top: Path) -> Iterator[Path | Failure]:
+    """The files under a folder, in order; unreadable sub-folders, broken
+    symbolic links and links that loop back are reported, not skipped."""
+    seen: set[str] = set()
+    problems: list[Failure] = []
+
+    def refused(exc: OSError) -> None:
+        problems.append(Failure(str(exc.filename or top), f"cannot read folder: {exc.strerror or exc}"))
+
+    for folder, dirs, names in os.walk(top, onerror=refused, followlinks=True):
+        yield from problems
+        problems.clear()
+        real = os.path.realpath(folder)
+        if real in seen:
+            yield Failure(folder, f"symbolic link loop: {real} is already being read")
+            dirs.clear()
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            path = Path(folder) / name
+            if path.is_symlink() and not path.exists():
+                yield _link_failure(path)
+            elif path.is_file():
+                yield path
+    yield from problems
+
+
+def _link_failure(path: Path) -> Failure:
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Failure(str(path), "symbolic link loop")
+    return Failure(str(path), f"broken symbolic link (to {os.readlink(path)})")
+
+
+def _read_file(path: Path, limits: Limits) -> Iterator[Item]:
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield Failure(str(path), f"cannot read file: {exc.strerror or exc}")
+        return
+    with stream:
+        head = stream.read(2048)
+        if _is_archive(str(path), head):  # web archives stream: a 1 GB CC-NEWS file is fine
+            stream.seek(0)
+            yield from read_warc_stream(stream, str(path), limits)
+            return
+        size = os.fstat(stream.fileno()).st_size
+        if size > limits.max_bytes:
+            yield Failure(str(path), f"over the size limit ({size} > {limits.max_bytes} bytes, setting max_bytes)")
+            return
+        data = head + stream.read()
+    yield from _read_bytes(str(path), data, None, limits)
+
+
+def _is_archive(name: str, head: bytes) -> bool:
+    """A web archive, read as a stream (a .jsonl.gz or .csv.gz is gzip too, but read whole)."""
+    lower = name.lower().split("?")[0]
+    return not (lower.endswith(".gz") and not lower.endswith(".warc.gz")) and reader_for(name, head) == "warc"
+
+
+def _read_bytes(name: str, data: bytes, charset: str | None, limits: Limits) -> Iterator[Item]:
+    """The articles of one input held in memory; a .gz other than a web archive is
+    decompressed first, to at most max_bytes (and max_unpacked_bytes)."""
+    if name.lower().endswith(".gz"):
+        try:
+            data = gunzip(data, min(limits.max_bytes, limits.max_unpacked_bytes))
+        except (LimitExceeded, EOFError, OSError, ValueError) as exc:
+            yield Failure(name, f"cannot decompress: {exc}")
+            return
+        name_for_reader = name[:-3]
+    else:
+        name_for_reader = name
+    kind = reader_for(name_for_reader, data)
+    if kind == "html" and name.startswith("http"):
+        yield from read_html(data, name, charset, limits, name)
+    else:
+        yield from READERS[kind](data, name, charset, limits)
+
+
+def _read_url(url: str, limits: Limits) -> Iterator[Item]:
+    """An article, feed or web archive by URL: max_bytes (per record for an
+    archive) and fetch_seconds for the whole download."""
+    try:
+        download = Download(url, limits)
     except Exception as exc:  # DNS, refused, timeout, HTTP errors: one error line each
         yield Failure(url, f"cannot fetch: {exc.__class__.__name__}: {exc}")
         return
-    with closing(response):
-        if reader_for(url, b"") == "warc":
-            yield from _read_archive(_Seekless(response), url, max_bytes)
+    try:
+        if _is_archive(url, b""):
+            yield from read_warc_stream(download.response, url, limits)
+            if download.late():
+                yield Failure(url, str(download.too_late()))
             return
         try:
-            data = response.read(max_bytes + 1)
+            data = download.read_all()
+        except LimitExceeded as exc:
+            yield Failure(url, str(exc))
+            return
         except Exception as exc:  # a connection cut while reading
             yield Failure(url, f"cannot fetch: {exc.__class__.__name__}: {exc}")
             return
-        charset = response.headers.get_content_charset()
-    if len(data) > max_bytes:
-        yield Failure(url, f"over the size limit ({max_bytes} bytes)")
-        return
-    yield from _read_bytes(url, data, charset)
+        charset = download.charset()
+    finally:
+        download.close()
+    yield from _read_bytes(url, data, charset, limits)
 
 
-def _read_object(uri: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
+def _read_object(uri: str, limits: Limits) -> Iterator[Item]:
     """An object in S3, GCS or HDFS, opened through pyarrow's file systems."""
     from pyarrow import fs
 
     try:
         filesystem, path = fs.FileSystem.from_uri(uri.replace("s3a://", "s3://", 1))
-        stream = filesystem.open_input_stream(path)
+        stream: IO[bytes] = filesystem.open_input_stream(path)
     except Exception as exc:  # no credentials, no such bucket or key, no driver
         yield Failure(uri, f"cannot open: {exc.__class__.__name__}: {exc}")
         return
     with stream:
-        if reader_for(uri, b"") == "warc":
-            yield from _read_archive(_Seekless(stream), uri, max_bytes)
+        if _is_archive(uri, b""):
+            yield from read_warc_stream(stream, uri, limits)
             return
-        data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        yield Failure(uri, f"over the size limit ({max_bytes} bytes)")
+        data = stream.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        yield Failure(uri, f"over the size limit ({limits.max_bytes} bytes, setting max_bytes)")
         return
-    yield from _read_bytes(uri, data, None)
+    yield from _read_bytes(uri, data, None, limits)
 
 
-class _Seekless:
-    """A forward-only stream that can go back to its start once (to peek at the magic bytes)."""
-
-    def __init__(self, raw: IO[bytes]) -> None:
-        self.raw, self.head, self.pos = raw, b"", 0
-
-    def read(self, n: int = -1) -> bytes:
-        if self.pos < len(self.head):
-            out = self.head[self.pos:] if n < 0 else self.head[self.pos:self.pos + n]
-            self.pos += len(out)
-            return out
-        data = self.raw.read() if n < 0 else self.raw.read(n)
-        if not self.head and self.pos == 0:
-            self.head = data
-        self.pos += len(data)
-        return data
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        if offset != 0 or whence != 0 or self.pos > len(self.head):
-            raise OSError("a remote stream can only go back to the bytes it peeked at")
-        self.pos = 0
-        return 0
-
-
-def prepare(raw: RawArticle) -> NewDocument:
-    """Language, figures, outlet and wire agency of one article (runs in a worker)."""
+def prepare(raw: RawArticle, max_figures: int = DEFAULT_LIMITS.max_figures) -> NewDocument:
+    """Language, figures, outlet and wire agency of one article (runs in a worker).
+    Figures past `max_figures` are dropped; `NewDocument.dropped` counts them."""
     language = raw.language or detect_language(raw.text)
     supported = language in available_languages()
     published = _published(raw.published)
@@ -209,8 +250,10 @@ def prepare(raw: RawArticle) -> NewDocument:
     found = [f for f in found if all(n is None or abs(n) <= LARGEST_COUNT for n in (f.value, f.low, f.high))]
     outlet = raw.outlet or (urlparse(raw.url).hostname if raw.url else None)
     wire = wire_agency(raw.text, language) if supported else None
-    return NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, published,
-                       raw.encoding, found, EXTRACTOR_VERSION, outlet, wire)
+    doc = NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, published,
+                      raw.encoding, found[:max_figures], EXTRACTOR_VERSION, outlet, wire)
+    doc.dropped = max(len(found) - max_figures, 0)
+    return doc
 
 
 def _published(raw: str | None) -> str | None:
@@ -222,12 +265,20 @@ def _published(raw: str | None) -> str | None:
         return None
 
 
-def prepare_isolated(raw: RawArticle) -> NewDocument | Failure:
+def prepare_isolated(raw: RawArticle, max_figures: int = DEFAULT_LIMITS.max_figures) -> Prepared:
     """`prepare`, with an article the extractor cannot take turned into a failure, not a crash."""
     try:
-        return prepare(raw)
+        return prepare(raw, max_figures)
     except Exception as exc:  # one bad record never ends a run (the reason is kept)
-        return Failure(raw.source, f"extraction failed: {exc.__class__.__name__}: {exc}")
+        return Failure(raw.source, f"extraction failed: {exc.__class__.__name__}: {str(exc)[:200]}")
+
+
+def dropped_failure(doc: NewDocument, max_figures: int) -> Failure | None:
+    """The failures row of a document stored with its first `max_figures` figures only."""
+    if not doc.dropped:
+        return None
+    found = len(doc.figures or []) + doc.dropped
+    return Failure(doc.source, f"{found} figures, over the limit: the first {max_figures} kept (setting max_figures)")
 
 
 def wire_agency(text: str, language: str) -> str | None:

@@ -24,10 +24,19 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import MarsadError
+from marsad.ingest.limits import Limits
 from marsad.ingest.readers import Failure
-from marsad.ingest.source import DEFAULT_MAX_BYTES, source_documents
-from marsad.spark.tables import (DATASETS, document_record, document_row, figure_export_row, flow_export_rows,
-                                 flow_key, schemas, stored_figure)
+from marsad.ingest.source import dropped_failure, source_documents
+from marsad.spark.tables import (
+    DATASETS,
+    document_record,
+    document_row,
+    figure_export_row,
+    flow_export_rows,
+    flow_key,
+    schemas,
+    stored_figure,
+)
 
 COUNTERS = ("files", "records", "documents", "figures", "failures")
 
@@ -70,15 +79,16 @@ def session(master: str | None = None, partitions: int = 8, app: str = "marsad")
 
 
 def run(spark: Any, sources: list[str], output: str, partitions: int = 8,
-        max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, int]:
+        limits: Limits | None = None) -> dict[str, int]:
     """Run the job over `sources` and write the four datasets under `output`; returns the counters."""
     from pyspark import StorageLevel
 
     sc = spark.sparkContext
+    limits = limits or Limits()
     counters = {name: sc.accumulator(0) for name in COUNTERS}
     slices = max(1, min(partitions, len(sources)))
     items = (sc.parallelize(sources, slices)
-             .mapPartitions(lambda part: _read(part, counters, max_bytes))
+             .mapPartitions(lambda part: _read(part, counters, limits))
              .persist(StorageLevel.MEMORY_AND_DISK))
     numbered = _numbered_documents(items, partitions).persist(StorageLevel.MEMORY_AND_DISK)
     stories = sc.broadcast(_stories(numbered))
@@ -108,18 +118,20 @@ def _count(accumulator: Any, row: tuple) -> tuple:
     return row
 
 
-def _read(sources: Iterable[str], counters: dict[str, Any], max_bytes: int) -> Iterator[tuple]:
+def _read(sources: Iterable[str], counters: dict[str, Any], limits: Limits) -> Iterator[tuple]:
     """The items of a partition's sources:
     ("document", ((source, position), record)) or ("failure", (source, reason))."""
     for source in sources:
         counters["files"].add(1)
-        for position, item in enumerate(source_documents(source, max_bytes)):
+        for position, item in enumerate(source_documents(source, limits)):
             counters["records"].add(1)
             if isinstance(item, Failure):
                 counters["failures"].add(1)
                 yield "failure", (item.source, item.reason)
-            else:
-                yield "document", ((source, position), document_record(item))
+                continue
+            if (dropped := dropped_failure(item, limits.max_figures)) is not None:
+                yield "failure", (dropped.source, dropped.reason)  # stored all the same, with its first figures
+            yield "document", ((source, position), document_record(item))
 
 
 def _numbered_documents(items: Any, partitions: int) -> Any:
@@ -208,17 +220,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                                               "flows/, failures/")
     parser.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
     parser.add_argument("--partitions", type=int, default=8, help="manifest slices and shuffle partitions (8)")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                        help="larger inputs (web archive records) are reported, not read")
+    parser.add_argument("--max-bytes", type=int, help="larger inputs (web archive records) are reported, not read "
+                                                      "(setting max_bytes; the other limits are settings too)")
 
 
 def run_from_arguments(args: argparse.Namespace) -> dict[str, int]:
     sources = read_manifest(args.manifest)
     spark = session(args.master, args.partitions)
     try:
-        return run(spark, sources, args.output, args.partitions, args.max_bytes)
+        return run(spark, sources, args.output, args.partitions, _limits(args))
     finally:
         spark.stop()
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    """The reading limits: settings (marsad.toml, environment), then --max-bytes."""
+    from marsad.settings import Settings
+
+    return Limits.from_settings(Settings.load(cli={"max_bytes": args.max_bytes}))
 
 
 def summary_line(totals: dict[str, int]) -> str:

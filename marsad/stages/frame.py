@@ -32,6 +32,7 @@ class Frame:
     returned_from: str | None = None  # where returnees come back from
     source: tuple[str, str] | None = None  # the document's main source (text, type)
     count_start: date | None = None  # the day the document's cumulative counts start from
+    report: tuple[date, date] | None = None  # the span a report the text names covers
 
 
 def _top(counts: Counter, exclude: Iterable[str | None] = ()) -> str | None:
@@ -64,7 +65,8 @@ def _count_start(figures: list[Figure], crisis_start: date | None) -> date | Non
     return date.fromisoformat(starts.most_common(1)[0][0]) if starts else None
 
 
-def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | None = None) -> Frame:
+def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | None = None,
+                report: tuple[date, date] | None = None) -> Frame:
     """The frame of one document from the figures its sentences gave and the
     countries it names (`mentioned`, for documents whose figures name none)."""
     origins, hosts, homes, back_from, sources = Counter(), Counter(), Counter(), Counter(), Counter()
@@ -96,7 +98,7 @@ def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | 
     returned_from = _top(back_from) or (_dominant(mentioned, exclude=[home]) if home and any(
         f.movement == "returned" for f in figures) else None)
     return Frame(crisis=crisis, host=host, home=home, returned_from=returned_from,
-                 source=source, count_start=_count_start(figures, crisis_start))
+                 source=source, count_start=_count_start(figures, crisis_start), report=report)
 
 
 def apply_frame(frame: Frame, figures: list[Figure]) -> None:
@@ -106,6 +108,7 @@ def apply_frame(frame: Frame, figures: list[Figure]) -> None:
         _fill_roles(frame, f)
         _fill_source(frame, f)
         _fill_count_start(frame, f)
+        _fill_report_end(frame, f)
         if len(f.rule) > before:
             f.confidence = min(f.confidence, FRAME_CONFIDENCE)
 
@@ -132,6 +135,18 @@ def _nationals_entering_return(frame: Frame, f: Figure) -> None:
     back_from = frame.returned_from or (frame.crisis if frame.crisis != f.destination else None)
     if f.origin is None and back_from:
         _set(f, "origin", back_from, "frame.origin")
+
+
+def _nationals_leaving_return(frame: Frame, f: Figure) -> None:
+    """In a report of returns home ("Syrians returning from Lebanon"), nationals who
+    leave the host ("500,000 Syrians left Lebanon") returned to their country."""
+    if f.movement != "departed" or f.nationality is None or f.nationality != frame.home \
+            or f.origin in (None, f.nationality) or f.destination not in (None, f.nationality):
+        return
+    f.movement = "returned"
+    f.rule.append("frame.nationals_leaving_returned")
+    if f.destination is None:
+        _set(f, "destination", f.nationality, "frame.destination")
 
 
 def _fill_roles(frame: Frame, f: Figure) -> None:
@@ -162,6 +177,7 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
         if f.movement in HOSTING and f.destination is None and _open_place(f.destination_place) \
                 and frame.host and frame.host not in (f.origin, f.nationality):
             _set(f, "destination", frame.host, "frame.destination")
+    _nationals_leaving_return(frame, f)
     home = f.origin if f.movement == "displaced" or f.movement == "evacuated" and f.origin == f.destination \
         else f.destination if f.movement == "returned" else None
     if f.nationality is None and home and f.group in (None, "people", "households", "displaced people", "returnees"):
@@ -189,3 +205,14 @@ def _fill_count_start(frame: Frame, f: Figure) -> None:
     if f.period_end is not None and date.fromisoformat(f.period_end) < frame.count_start:
         return
     _set(f, "period_start", frame.count_start.isoformat(), "frame.period_start")
+
+
+def _fill_report_end(frame: Frame, f: Figure) -> None:
+    """A figure whose sentence gives no end holds on the last day of the report the
+    text names ("a report on 1-30 November"), not on the day the text was published."""
+    if frame.report is None or f.period_end is None or not any(
+            r in ("period.end_published", "period.end_statement") for r in f.rule):
+        return
+    end = frame.report[1]
+    if end < date.fromisoformat(f.period_end) and (f.period_start is None or date.fromisoformat(f.period_start) <= end):
+        _set(f, "period_end", end.isoformat(), "frame.period_end:report")

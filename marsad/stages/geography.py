@@ -307,6 +307,9 @@ def _defaults(geo: Geography, mv: Movement, internal: bool, abroad: bool = False
         if geo.destination is None and geo.destination_place is None and geo.origin:
             geo.destination = geo.origin  # displaced within their country unless a place abroad is named
             geo.rules.append("default.displaced_within")
+        elif geo.origin is None and geo.origin_place is None and geo.destination:
+            geo.origin = geo.destination  # "displaced to the north of Lebanon": from within it too
+            geo.rules.append("default.displaced_within")
     if mv.noun is not None and mv.noun.concept == "NOUN.displaced" and mv.movement in HOSTING | {"fled"} \
             and geo.origin is None and geo.destination:
         geo.origin = geo.destination  # "150,000 displaced people arrived in El Fasher": they moved inside their country

@@ -162,6 +162,7 @@ class PeriodFinder:
                 opened = any(self.concept_at(prev.i - b, "RANGE.between") for b in (1, 2))
                 link = len(gap) == 1 and (gap[0] in links or (self.concept_at(prev.j, "RANGE.to") is not None
                                                              and (gap[0] not in and_words or opened)))
+                link = link or (not gap and expr.role == "until" and prev.role != "until")  # "من 31 ديسمبر وحتى 6 يناير"
                 if link:
                     out[-1] = TimeExpr(prev.i, expr.j, prev.start, expr.end, "during", "period.date_range")
                     continue

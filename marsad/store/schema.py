@@ -95,3 +95,11 @@ failures = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("source", "reason", name="uq_failures_source_reason"),
 )
+
+# One row: its counter is bumped first in every transaction that writes
+# documents or figures — the API's cache key, and the lock that orders writers.
+store_state = Table(
+    "store_state", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("figures", BigInteger, nullable=False),
+)

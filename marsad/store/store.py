@@ -7,18 +7,22 @@ either the whole document or nothing, and running again completes the work.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, create_engine, event, func, insert, or_, select, update
+from sqlalchemy import and_, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from marsad.errors import MarsadError
 from marsad.figure import ANNOTATION_FIELDS, Figure
+from marsad.normalize import clean_text
 from marsad.schema import (  # noqa: F401  (re-exported)
     CORRECTABLE,
     DECISIONS,
@@ -28,9 +32,11 @@ from marsad.schema import (  # noqa: F401  (re-exported)
     parse_corrections,
     parse_filters,
 )
-from marsad.store.schema import documents, failures, figures, reviews
+from marsad.store.schema import documents, failures, figures, reviews, store_state
 from marsad.store.stories import assign_story
 from marsad.store.views import VIEWS, create_views, drop_views
+
+MIGRATION_LOCK = 0x6D61727361640C  # PostgreSQL advisory lock key for migrations ("marsad" 12)
 
 
 def content_hash(text: str) -> str:
@@ -65,6 +71,7 @@ class NewDocument:
     extractor_version: str | None = None
     outlet: str | None = None
     wire: str | None = None
+    dropped: int = 0  # figures past the max_figures limit, not stored
 
     @property
     def hash(self) -> str:
@@ -93,14 +100,17 @@ class Store:
 
     # -- schema ---------------------------------------------------------------
     def migrate(self) -> None:
-        """Bring the schema to the newest migration (Alembic)."""
+        """Bring the schema to the newest migration (Alembic), one process at a
+        time: two ingests starting on a new store do not both create it."""
         from alembic import command
         from alembic.config import Config
 
         cfg = Config()
         cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
         try:
-            with self.engine.begin() as conn:
+            with self._migration_lock(), self.engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
                 cfg.attributes["connection"] = conn
                 if not _views_current(conn, cfg):  # views are code: rebuilt around a migration
                     drop_views(conn)
@@ -110,6 +120,28 @@ class Store:
             self.engine.dispose()
             raise MarsadError("E301", f"cannot open the store {self.url.split('@')[-1]}: {exc.__class__.__name__}: "
                                       f"{str(exc).splitlines()[0]}") from exc
+
+    @contextmanager
+    def _migration_lock(self) -> Iterator[None]:
+        """SQLite: an exclusive flock on the database file (independent of SQLite's own locks)."""
+        path = self.engine.url.database if self.url.startswith("sqlite") else None
+        if not path or path == ":memory:":
+            yield
+            return
+        with open(path, "ab") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    @staticmethod
+    def _lock_writers(conn: Any) -> None:
+        """First in a transaction that writes documents or figures: takes the
+        store's write lock (a row lock on PostgreSQL, the write lock on SQLite)
+        so that hash checks and version numbers see every other writer's work,
+        and changes the API's cache key."""
+        conn.execute(update(store_state).where(store_state.c.id == 1).values(figures=store_state.c.figures + 1))
 
     # -- documents ------------------------------------------------------------
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
@@ -128,6 +160,7 @@ class Store:
         not added again; a known URL with new content is a new version."""
         new = seen = count = 0
         with self.engine.begin() as conn:
+            self._lock_writers(conn)  # another process's documents are committed and seen from here on
             known = set(r[0] for r in conn.execute(select(documents.c.content_hash).where(
                 documents.c.content_hash.in_([d.hash for d in batch]))))
             for doc in batch:
@@ -152,18 +185,13 @@ class Store:
 
     @staticmethod
     def _insert_figures(conn: Any, doc_id: int, found: list[Figure], version: str) -> int:
-        if not found:
-            return 0
         now = _now()
-        rows = []
-        for f in found:
-            row = {name: getattr(f, name) for name in ANNOTATION_FIELDS if name != "doc"}
-            row.update(document_id=doc_id, extractor_version=version, active=True, start=f.start, end=f.end,
-                       rule=list(f.rule), confidence=f.confidence, created_at=now)
-            rows.append(row)
-        conn.execute(insert(figures), rows)
-        if any(f.part_of is not None for f in found):
-            Store._link_parts(conn, doc_id, found)
+        fitting = [f for f in found if _fits(f)]
+        rows = [_figure_row(f, doc_id, version, now) for f in fitting]
+        if rows:
+            conn.execute(insert(figures), rows)
+        if any(f.part_of is not None for f in fitting):
+            Store._link_parts(conn, doc_id, fitting)
         return len(rows)
 
     @staticmethod
@@ -176,11 +204,15 @@ class Store:
                 conn.execute(update(figures).where(figures.c.id == ids[f.start]).values(part_of=ids[f.part_of]))
 
     def record_failure(self, source: str, reason: str) -> None:
-        with self.engine.begin() as conn:
-            exists = conn.execute(select(failures.c.id).where(and_(failures.c.source == source,
-                                                                    failures.c.reason == reason))).first()
-            if exists is None:
-                conn.execute(insert(failures).values(source=source, reason=reason, at=_now()))
+        """One row per (source, reason); another process recording the same one is fine."""
+        try:
+            with self.engine.begin() as conn:
+                exists = conn.execute(select(failures.c.id).where(and_(failures.c.source == source,
+                                                                        failures.c.reason == reason))).first()
+                if exists is None:
+                    conn.execute(insert(failures).values(source=source, reason=reason, at=_now()))
+        except IntegrityError:
+            pass  # the same failure, recorded by a concurrent run between the check and the insert
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -223,7 +255,9 @@ class Store:
             raise MarsadError("E302", f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
         if decision == "corrected" and not corrections:
             raise MarsadError("E303", "a correction needs at least one field=value")
-        clean = parse_corrections(corrections or {})
+        reviewer, comment = clean_text(reviewer), clean_text(comment) if comment else comment
+        clean = parse_corrections({k: clean_text(v) if isinstance(v, str) else v
+                                   for k, v in (corrections or {}).items()})
         with self.engine.begin() as conn:
             fig = conn.execute(select(figures).where(figures.c.id == figure_id)).mappings().first()
             if fig is None:
@@ -252,36 +286,78 @@ class Store:
 
     # -- re-extraction ------------------------------------------------------------
     def replace_figures(self, doc_id: int, found: list[Figure], version: str) -> tuple[int, int, int]:
-        """Swap a document's active figures for a new extraction; reviews move
-        to the new figure over the same span, or are marked orphaned.
-        Returns (figures, reviews kept, reviews orphaned)."""
+        """A document's figures from a new extraction, in place: a figure over
+        the same span as a stored one keeps its id (its fields are updated), the
+        others are added, and stored figures the new extraction no longer finds
+        are removed — or kept inactive while a decision points at them, so that
+        the decision returns to the same figure when a later extraction finds
+        its span again. Every decision of the document (orphaned ones too)
+        follows a figure over the same or an overlapping span, or is orphaned.
+        Returns (figures, reviews attached, reviews orphaned)."""
+        fresh = [f for f in found if _fits(f)]
         with self.engine.begin() as conn:
-            conn.execute(update(figures).where(and_(figures.c.document_id == doc_id, figures.c.active))
-                         .values(active=False))
-            self._insert_figures(conn, doc_id, found, version)
-            fresh = conn.execute(select(figures.c.id, figures.c.start, figures.c.end).where(
-                and_(figures.c.document_id == doc_id, figures.c.active))).all()
-            kept = lost = 0
-            for rev in conn.execute(select(reviews.c.id, reviews.c.span_start, reviews.c.span_end).where(
-                    and_(reviews.c.document_id == doc_id, reviews.c.orphaned.is_(False)))).all():
-                target = next((f for f in fresh if f.start < rev.span_end and rev.span_start < f.end), None)
-                if target is None:
-                    conn.execute(update(reviews).where(reviews.c.id == rev.id).values(orphaned=True))
-                    lost += 1
+            self._lock_writers(conn)
+            stored = conn.execute(select(figures.c.id, figures.c.start, figures.c.end, figures.c.active)
+                                  .where(figures.c.document_id == doc_id).order_by(figures.c.active.desc(),
+                                                                                   figures.c.id)).all()
+            by_span: dict[tuple[int, int], int] = {}
+            for row in stored:
+                by_span.setdefault((row.start, row.end), row.id)
+            now, ids = _now(), []
+            for f in fresh:
+                row = _figure_row(f, doc_id, version, now)
+                figure_id = by_span.pop((f.start, f.end), None)
+                if figure_id is None:
+                    figure_id = conn.execute(insert(figures).values(**row)).inserted_primary_key[0]
                 else:
-                    conn.execute(update(reviews).where(reviews.c.id == rev.id).values(
-                        figure_id=target.id, span_start=target.start, span_end=target.end))
-                    kept += 1
+                    conn.execute(update(figures).where(figures.c.id == figure_id).values(**row))
+                ids.append(figure_id)
+            self._drop_stale(conn, doc_id, set(ids), [r.id for r in stored])
+            if any(f.part_of is not None for f in fresh):
+                self._link_parts(conn, doc_id, fresh)
+            kept, lost = self._follow_reviews(conn, doc_id, [(i, f.start, f.end) for i, f in zip(ids, fresh)])
             conn.execute(update(documents).where(documents.c.id == doc_id).values(extractor_version=version))
-        return len(found), kept, lost
+        return len(fresh), kept, lost
+
+    @staticmethod
+    def _drop_stale(conn: Any, doc_id: int, keep: set[int], stored: list[int]) -> None:
+        stale = [i for i in stored if i not in keep]
+        if not stale:
+            return
+        decided = {r[0] for r in conn.execute(select(reviews.c.figure_id).where(reviews.c.figure_id.in_(stale)))}
+        if decided:
+            conn.execute(update(figures).where(figures.c.id.in_(decided)).values(active=False))
+        gone = [i for i in stale if i not in decided]
+        for k in range(0, len(gone), 500):
+            conn.execute(delete(figures).where(figures.c.id.in_(gone[k:k + 500])))
+
+    @staticmethod
+    def _follow_reviews(conn: Any, doc_id: int, fresh: list[tuple[int, int, int]]) -> tuple[int, int]:
+        """Each decision of the document to the figure over its span (the same
+        span first, else an overlapping one), or orphaned; (attached, orphaned)."""
+        kept = lost = 0
+        for rev in conn.execute(select(reviews.c.id, reviews.c.span_start, reviews.c.span_end, reviews.c.orphaned)
+                                .where(reviews.c.document_id == doc_id)).all():
+            same = [i for i, a, b in fresh if (a, b) == (rev.span_start, rev.span_end)]
+            overlapping = [i for i, a, b in fresh if a < rev.span_end and rev.span_start < b]
+            target = (same or overlapping or [None])[0]
+            if target is None:
+                lost += not rev.orphaned
+                conn.execute(update(reviews).where(reviews.c.id == rev.id).values(orphaned=True))
+            else:
+                kept += 1
+                conn.execute(update(reviews).where(reviews.c.id == rev.id).values(figure_id=target, orphaned=False))
+        return kept, lost
 
     # -- queries --------------------------------------------------------------
     def state(self) -> tuple[int, int]:
-        """Changes whenever figures or reviews change (new rows only: a
-        re-extraction inserts figures, a decision inserts a review): a cache key."""
+        """(figures generation, last review id): the first changes whenever
+        documents or figures are written (a re-extraction in place too), the
+        second with every decision; a cache key read by primary key."""
         with self.engine.connect() as conn:
-            return tuple(conn.execute(select(func.coalesce(select(func.max(figures.c.id)).scalar_subquery(), 0),
-                                             func.coalesce(select(func.max(reviews.c.id)).scalar_subquery(), 0))).one())  # type: ignore[return-value]
+            return tuple(conn.execute(select(
+                func.coalesce(select(store_state.c.figures).where(store_state.c.id == 1).scalar_subquery(), 0),
+                func.coalesce(select(func.max(reviews.c.id)).scalar_subquery(), 0))).one())  # type: ignore[return-value]
 
     def document(self, doc_id: int) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
@@ -405,6 +481,21 @@ class Store:
             return rows
 
 
+def _figure_row(f: Figure, doc_id: int, version: str, now: datetime) -> dict[str, Any]:
+    row = {name: getattr(f, name) for name in ANNOTATION_FIELDS if name != "doc"}
+    row.update(document_id=doc_id, extractor_version=version, active=True, start=f.start, end=f.end,
+               rule=list(f.rule), confidence=f.confidence, created_at=now, part_of=None)  # parts: _link_parts
+    return row
+
+
+MAX_COUNT = 2**63 - 1  # the figures' BIGINT columns
+
+
+def _fits(figure: Figure) -> bool:
+    """A count the columns can hold: a 40-digit number in a text is no one's movement figure."""
+    return all(n is None or 0 <= n <= MAX_COUNT for n in (figure.value, figure.low, figure.high))
+
+
 def _views_current(conn: Any, cfg: Any) -> bool:
     """At the newest migration, with the views in place: nothing to do."""
     from alembic.runtime.migration import MigrationContext
@@ -419,8 +510,8 @@ def _views_current(conn: Any, cfg: Any) -> bool:
 
 def _sqlite_pragmas(dbapi_conn: Any, _: Any) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")  # first: another process may hold the file while this one starts
     cur.execute("PRAGMA journal_mode=WAL")  # a reader (the dashboard) works while ingest writes
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()

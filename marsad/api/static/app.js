@@ -6,8 +6,8 @@
 
 const main = document.getElementById("main");
 const tokenInput = document.getElementById("token");
-tokenInput.value = localStorage.getItem("marsad-token") || "";
-tokenInput.addEventListener("change", () => localStorage.setItem("marsad-token", tokenInput.value));
+tokenInput.value = sessionStorage.getItem("marsad-token") || "";
+tokenInput.addEventListener("change", () => sessionStorage.setItem("marsad-token", tokenInput.value));
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
