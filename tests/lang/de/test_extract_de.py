@@ -182,3 +182,11 @@ def test_german_internally_displaced_return_inside_their_country() -> None:
     (f,) = extract("Zudem kehrten 300.000 syrische Binnenflüchtlinge in ihre Heimatorte zurück.",
                    published="2025-02-18", language="de")
     assert (f.movement, f.nationality, f.origin, f.destination) == ("returned", "SY", "SY", "SY")
+
+
+def test_german_people_brought_to_a_country_arrived_there_but_brought_to_safety_were_evacuated() -> None:
+    (brought,) = extract("Im vergangenen Jahr wurden 12.000 Migranten im Mittelmeer gerettet und nach Malta gebracht.",
+                         published="2023-06-20", language="de")
+    (safety,) = extract("In Sicherheit gebracht wurden 300 Menschen.", published="2023-06-20", language="de")
+    assert (brought.movement, brought.kind, brought.destination) == ("arrived", "total", "MT")
+    assert safety.movement == "evacuated"
