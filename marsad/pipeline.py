@@ -357,7 +357,7 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
         figures.append((q, fig))
         doc.last_figure, doc.last_figure_at = fig, index
     _share_context(sent, figures)
-    mark_parts(sent, figures)
+    mark_parts(sent, figures, previous)
     return [f for _, f in figures]
 
 
