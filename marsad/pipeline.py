@@ -461,6 +461,10 @@ def _since_event(sent: Sentence) -> str | None:
         for w in sent.having("EVENT"):
             if 0 <= w.i - s.j <= 3:
                 return w.concept
+    for s in sent.having("TIME.since_after"):  # "depremden bu yana", "جنگ کے آغاز سے": the role word follows
+        for w in sent.having("EVENT"):
+            if 0 <= s.i - w.j <= 3:
+                return w.concept
     return None
 
 

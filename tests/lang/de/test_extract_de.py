@@ -190,3 +190,9 @@ def test_german_people_brought_to_a_country_arrived_there_but_brought_to_safety_
     (safety,) = extract("In Sicherheit gebracht wurden 300 Menschen.", published="2023-06-20", language="de")
     assert (brought.movement, brought.kind, brought.destination) == ("arrived", "total", "MT")
     assert safety.movement == "evacuated"
+
+
+def test_german_since_the_dated_earthquake_counts_from_its_day() -> None:
+    (f,) = extract("Das Erdbeben ereignete sich am 6. Februar. Seit dem Erdbeben sind 300.000 Menschen in andere Provinzen geflohen.", published="2023-03-01", language="de")
+    assert (f.value, f.period_start) == (300000, "2023-02-06")
+    assert "frame.period_start:EVENT.earthquake" in f.rule

@@ -126,3 +126,9 @@ def test_spanish_sentence_opening_with_de_ellos_counts_parts_of_the_figure_befor
                           "De ellos, 1,5 millones han llegado a Turquía.", published="2024-03-01", language="es")
     assert part.part_of == whole.start
     assert (part.movement, part.nationality, part.origin, part.destination) == ("arrived", "SY", "SY", "TR")
+
+
+def test_spanish_since_the_dated_earthquake_counts_from_its_day() -> None:
+    (f,) = extract("El terremoto se produjo el 6 de febrero. Desde el terremoto, 300.000 personas han huido a otras provincias.", published="2023-03-01", language="es")
+    assert (f.value, f.period_start) == (300000, "2023-02-06")
+    assert "frame.period_start:EVENT.earthquake" in f.rule
