@@ -135,3 +135,8 @@ def test_chinese_side_by_side_clauses_with_one_verb_count_the_same_refugees() ->
     _, second = extract("联合国难民署表示，有3万名叙利亚难民前往约旦，2万人前往黎巴嫩。", published="2024-07-20", language="zh")
     assert (second.value, second.movement, second.nationality, second.origin, second.destination) == (
         20000, "fled", "SY", "SY", "LB")
+
+
+def test_chinese_span_of_two_full_dates_joined_by_zhi() -> None:
+    (f,) = extract("据统计，2024年3月1日至2024年3月31日期间，共有1.2万名难民抵达希腊。", published="2024-04-05", language="zh")
+    assert (f.value, f.period_start, f.period_end) == (12000, "2024-03-01", "2024-03-31")
