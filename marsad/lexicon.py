@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -197,13 +197,19 @@ class Lexicon:
         test, before any tokenising): text with none holds no figure."""
         if self._prober is None:
             self._prober = self._compile_prober()
-        # where each dropped mark would sit in the probe text, to map back to `norm`
-        shifted = [m.start() - i for i, m in enumerate(_IGNORABLE_RE.finditer(norm))]
-        hits = []
-        for end, _ in self._prober.iter(_probe_text(norm)):
-            pos = max(0, end - 2)  # the probe text has one leading space; `end` may be the trailing one
-            hits.append(min(pos + bisect_right(shifted, pos), len(norm) - 1))
-        return hits
+        return _offsets(norm, (end for end, _ in self._prober.iter(_probe_text(norm))))
+
+    def concept_offsets(self, norm: str, prefixes: tuple[str, ...]) -> dict[str, list[int]]:
+        """For each prefix, offsets in `norm` near which a surface of a concept
+        under it ends ("SAY": the statements of a document), without tokenising;
+        the prefix "COUNTRY" stands for a country's name or its people."""
+        self._ensure_compiled()
+        ends: dict[str, list[int]] = {p: [] for p in prefixes}
+        for end, values in self._automaton.iter(_probe_text(norm)):
+            for p in prefixes:
+                if any(value[4] if p == "COUNTRY" else any(p in e.prefixes for e in value[2]) for value in values):
+                    ends[p].append(end)
+        return {p: _offsets(norm, found) for p, found in ends.items()}
 
     def _count(self, norm: str, key: Callable[[Entry], str | None]) -> dict[str, int]:
         """Counts of key(entry) over the entries found in a normalised text
@@ -268,6 +274,17 @@ class Lexicon:
     def scan(self, tokens: list[Token]) -> list[Match]:
         """All matches over `tokens`, longest first at each position."""
         return [m for found in self.table(tokens) for m in found]
+
+
+def _offsets(norm: str, probe_ends: Iterable[int]) -> list[int]:
+    """Offsets in `norm` of match ends found in its probe text."""
+    # where each dropped mark would sit in the probe text, to map back to `norm`
+    shifted = [m.start() - i for i, m in enumerate(_IGNORABLE_RE.finditer(norm))]
+    hits = []
+    for end in probe_ends:
+        pos = max(0, end - 2)  # the probe text has one leading space; `end` may be the trailing one
+        hits.append(min(pos + bisect_right(shifted, pos), len(norm) - 1))
+    return hits
 
 
 @lru_cache(maxsize=4)

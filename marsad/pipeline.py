@@ -28,7 +28,7 @@ from marsad.stages.parts import mark_parts
 from marsad.stages.period import PeriodFinder, TimeExpr
 from marsad.stages.reference import reference_date
 from marsad.stages.quantities import Quantity, find_quantities
-from marsad.stages.source import Source, find_sources
+from marsad.stages.source import Source, find_sources, main_source, pick_source
 from marsad.tokens import split_sentences, tokenize
 
 log = logging.getLogger("marsad")
@@ -49,6 +49,7 @@ class _Doc:
                              frozenset(lex.settings.get("ordinal_followers", ())))
         self._sentences: dict[int, Sentence] = {}
         self._sources: dict[int, list[Source]] = {}
+        self.starts = [start for start, _ in self.spans]
         self._countries: Counter | None = None
         self._events: dict[str, date] | None = None
         self._report: tuple[date, date] | None = None
@@ -89,6 +90,19 @@ class _Doc:
             if found:
                 return found[-1]
         return None
+
+    def stated_sources(self) -> list[Source]:
+        """The statements of the document that name a speaker (an organisation
+        or a country with a statement word; the headline's "UNHCR:"), in text
+        order: what the document frame's main source is read from. Sentences
+        are found by one pass over the text; only those are tokenised."""
+        found = self.lex.concept_offsets(self.norm, ("SAY", "ORG", "COUNTRY"))
+        say, named = (self._sentences_at(found["SAY"]), self._sentences_at(found["ORG"] + found["COUNTRY"]))
+        headline = {0} & named
+        return [s for k in sorted((say & named) | headline) for s in self.sources(k)]
+
+    def _sentences_at(self, offsets: list[int]) -> set[int]:
+        return {bisect_right(self.starts, at) - 1 for at in offsets} - {-1}
 
     @property
     def countries(self) -> Counter:
@@ -251,7 +265,11 @@ def extract(text: str, *, published: object = None, language: str | None = None,
         except Exception:  # one odd sentence must not lose the document
             log.exception("marsad: sentence %d of a %s document skipped", index, lang)
     if figures:
-        apply_frame(build_frame(figures, doc.countries, doc.crisis_start(), doc.report_period()), figures)
+        # the document's main source is read only when a figure's own sentence leaves its source open
+        open_source = any(f.source is None or f.source_type in ("other", "unknown") for f in figures)
+        stated = main_source(doc.stated_sources()) if open_source else None
+        apply_frame(build_frame(figures, doc.countries, doc.crisis_start(), doc.report_period(), stated_source=stated),
+                    figures)
     if reference:
         for f in figures:
             f.rule.append(reference)
@@ -356,8 +374,8 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
             fig.rule.append("period.same_period:sentence")
         figures.append((q, fig))
         doc.last_figure, doc.last_figure_at = fig, index
-    _share_context(sent, figures)
     mark_parts(sent, figures, previous)
+    _share_context(sent, figures)
     return [f for _, f in figures]
 
 
@@ -377,8 +395,7 @@ def _inherit_fields(fig: Figure, previous: Figure) -> None:
 
 def _pick_source(doc: _Doc, index: int, q: Quantity, sources: list[Source]) -> Source | None:
     if sources:
-        before = [s for s in sources if s.start < q.i]
-        return before[-1] if before else sources[0]
+        return pick_source(sources, q.i)
     sent = doc.sentence(index)
     quoted = sum(1 for t in sent.tokens if t.text == '"') % 2 == 1
     if quoted:  # a quote whose speaker the next sentence names
@@ -561,13 +578,20 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
                     or name in ("nationality", "group") and not listed:
                 continue
             a, b = getattr(f1, name), getattr(f2, name)
-            if a is None and b is not None and f1.movement == f2.movement:
-                setattr(f1, name, b)
-                f1.rule.append(f"shared.{name}")
+            if a is None and b is not None and f1.movement == f2.movement and f2.part_of != f1.start:
+                # (a whole does not take what only its part says: "588,000 refugees, among them 409,000 Sudanese")
+                _share(f2, f1, name)
             elif b in (None, "people") and a is not None and f1.movement == f2.movement and name != "destination_place":
-                setattr(f2, name, a)
-                f2.rule.append(f"shared.{name}")
+                _share(f1, f2, name)
         _share_crossing_point(f1, f2)
+
+
+def _share(giver: Figure, taker: Figure, name: str) -> None:
+    setattr(taker, name, getattr(giver, name))
+    taker.rule.append(f"shared.{name}")
+    if name == "period_start" and any(r in ("period.end_published", "period.end_statement") for r in taker.rule):
+        taker.period_end = giver.period_end  # a period is shared whole: "from January to March, 80,978 … and 6,799"
+        taker.rule.append("shared.period_end")
 
 
 OPPOSITE = {("arrived", "departed"): ("destination", "origin"), ("departed", "arrived"): ("origin", "destination")}
@@ -584,3 +608,6 @@ def _share_crossing_point(f1: Figure, f2: Figure) -> None:
     if place is not None and getattr(f2, theirs) is None and getattr(f2, mine) != place:
         setattr(f2, theirs, place)
         f2.rule.append(f"shared.{theirs}:opposite")
+        if f2.nationality is None and f1.nationality and not any(".NOUN." in r or ".UNIT." in r for r in f2.rule):
+            f2.nationality = f1.nationality  # "98,000 Russians entered …, while 64,000 left": the same people
+            f2.rule.append("shared.nationality:opposite")

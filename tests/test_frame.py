@@ -208,20 +208,23 @@ def test_people_evacuated_in_a_report_about_one_country_stay_in_it_and_are_its_n
 def test_a_sea_crossed_leaves_the_country_of_arrival_to_the_frame() -> None:
     text = ("Italy's interior ministry said 3,000 migrants arrived in Italy this week. "
             "The weather was calm. On Sunday, 500 migrants arrived across the Mediterranean.")
-    first, second = figures(text, "en")
+    _, second = figures(text, "en")
     assert second.destination == "IT" and "frame.destination" in second.rule
 
 
 def test_arabic_arrivals_by_sea_take_the_reports_host() -> None:
     text = ("وقالت وزارة الداخلية الإسبانية إن 4 آلاف مهاجر وصلوا إلى إسبانيا هذا الشهر. "
             "وكان البحر هادئا. ووصل 300 مهاجر عبر المحيط الأطلسي يوم الأحد.")
-    first, second = figures(text, "ar")
+    _, second = figures(text, "ar")
     assert second.destination == "ES"
 
 
 def test_the_country_one_figure_enters_is_the_one_the_next_leaves() -> None:
     first, second = figures("Armenia said 40,000 people have entered the country since Monday, while 9,000 left.", "en")
     assert (first.destination, second.origin) == ("AM", "AM") and "shared.origin:opposite" in second.rule
+    first, second = figures("Georgia said 40,000 Russians have entered the country since Monday, while 9,000 left.",
+                            "en")
+    assert second.nationality == "RU"
     first, second = figures("وقال الوزير إن 50 ألف شخص وصلوا إلى جورجيا في حين غادر 12 ألفا.", "ar")
     assert (first.destination, second.origin) == ("GE", "GE")
 
@@ -236,7 +239,7 @@ def test_people_displaced_to_a_part_of_a_country_were_displaced_within_it() -> N
 def test_nationals_leaving_the_host_of_a_return_story_returned_home() -> None:
     text = ("UNHCR said 300,000 Syrians have returned to Syria from Turkey this year. "
             "The border posts were busy. Another 20,000 Syrians left Turkey in June.")
-    first, second = figures(text, "en")
+    _, second = figures(text, "en")
     assert (second.movement, second.origin, second.destination) == ("returned", "TR", "SY")
     assert "frame.nationals_leaving_returned" in second.rule
 
@@ -267,3 +270,19 @@ def test_a_figure_with_its_own_date_keeps_it_after_a_report_period() -> None:
             "On 12 November, 3,000 people arrived in Chad, UNHCR said.")
     (f,) = figures(text, "en", published="2024-11-20")
     assert f.period_end == "2024-11-12"
+
+
+def test_displaced_people_arriving_in_a_place_of_the_report_move_inside_its_country() -> None:
+    text = ("Fighting spread across North Kivu in Congo this week. "
+            "About 30,000 displaced people have arrived in Kanyaruchinya, the agency said.")
+    (f,) = figures(text, "en")
+    assert (f.origin, f.destination, f.nationality) == ("CD", "CD", "CD")
+
+
+def test_leaving_because_of_war_is_flight_and_the_place_of_the_violence_is_left() -> None:
+    (f,) = figures("Some 12,000 people left Haiti because of the violence, the IOM said.", "en")
+    assert f.movement == "fled" and f.origin == "HT"
+    (f,) = figures("More than 5,000 Sudanese, fleeing fighting in Darfur, crossed into Chad last week.", "en")
+    assert (f.origin, f.destination) == ("SD", "TD")
+    (f,) = figures("غادر 3 آلاف شخص بلدة القصير بسبب القصف، بحسب الأمم المتحدة.", "ar")
+    assert f.movement == "fled"

@@ -20,3 +20,18 @@ def test_a_part_after_among_them_shares_its_wholes_people() -> None:
                           published="2024-03-14", language="en")
     assert part.part_of == whole.start
     assert (part.nationality, part.origin, part.destination) == ("SD", "SD", "TD")
+
+
+def test_a_whole_does_not_take_the_origin_only_its_part_states() -> None:
+    whole, part = extract("Uganda hosts 1.6 million refugees, among them 900,000 South Sudanese, the UN said.",
+                          published="2024-03-14", language="en")
+    assert part.origin == "SS" and "shared.origin" not in whole.rule
+
+
+def test_a_place_in_a_before_the_war_clause_is_the_wars() -> None:
+    (f,) = extract("Before the war in Sudan, Chad hosted 400,000 refugees, UNHCR said.", published="2024-03-14",
+                   language="en")
+    assert f.destination == "TD" and f.origin != "TD"
+    (f,) = extract("وكانت تشاد تستضيف، قبل اندلاع الحرب في السودان، 400 ألف لاجئ بحسب المفوضية.",
+                   published="2024-03-14", language="ar")
+    assert f.destination != "SD"

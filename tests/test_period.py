@@ -166,3 +166,20 @@ def test_a_date_then_until_a_date_is_one_span() -> None:
     (f,) = extract("About 2,100 people were displaced from 24 December until 30 December, the IOM said.",
                    published="2024-01-03", language="en")
     assert (f.period_start, f.period_end) == ("2023-12-24", "2023-12-30")
+
+
+def test_coordinated_figures_share_a_whole_period() -> None:
+    from marsad import extract
+    text = ("From January to March 2023, 80,000 people applied for asylum in Germany. "
+            "The office also said there were 70,000 first applications and 6,000 follow-up applications.")
+    figs = extract(text, published="2023-04-11", language="en")
+    assert [(f.period_start, f.period_end) for f in figs] == [("2023-01-01", "2023-03-31")] * 3
+
+
+def test_lunar_hijri_dates_with_and_without_the_year() -> None:
+    from marsad import extract
+    (f,) = extract("وأعلنت الوزارة وصول 4500 لاجئ إلى المملكة يوم 15 رمضان 1445 هـ.", published="2024-04-01",
+                   language="ar")
+    assert f.period_start == f.period_end == "2024-03-25"
+    (f,) = extract("عاد 2000 شخص إلى اليمن في 3 شوال.", published="2024-04-20", language="ar")
+    assert f.period_start == "2024-04-12"  # 3 Shawwal 1445, the latest on or before publication

@@ -187,3 +187,33 @@ def test_hostile_input_gives_the_same_failures_and_documents_on_both_engines(spa
     assert totals["failures"] == 5
     assert rows(tmp_path / "out" / "documents", ["source", "content_hash"]) == local_docs
     assert rows(tmp_path / "out" / "failures") == local_failures
+
+
+def test_lexicons_compile_once_per_executor_process_not_per_record(spark: Any, tmp_path: Path) -> None:
+    def lexicon_loads(paths: Any) -> Any:
+        """In an executor: read each source of the partition through the shared per-source
+        function, then say how many lexicons this Python worker has compiled so far."""
+        from marsad.ingest.source import source_documents
+        from marsad.lexicon import load_lexicon
+
+        for path in paths:
+            for _ in source_documents(path):
+                pass
+        yield os.getpid(), load_lexicon.cache_info().misses
+    files = []
+    for k in range(8):  # eight partitions, each with an Arabic and an English article
+        path = tmp_path / f"news-{k}.jsonl"
+        path.write_text(
+            json.dumps({"text": f"وصل {1000 + k} لاجئ إلى تشاد أمس، بحسب المفوضية.", "language": "ar",
+                        "published": "2024-05-02", "url": f"https://a.example/{k}"}, ensure_ascii=False) + "\n"
+            + json.dumps({"text": f"About {2000 + k} refugees arrived in Chad on Monday, UNHCR said.",
+                          "language": "en", "published": "2024-05-02", "url": f"https://b.example/{k}"}) + "\n",
+            encoding="utf-8")
+        files.append(str(path))
+    loads = spark.sparkContext.parallelize(files, len(files)).mapPartitions(lexicon_loads).collect()
+    by_worker: dict[int, int] = {}
+    for pid, misses in loads:
+        by_worker[pid] = max(by_worker.get(pid, 0), misses)
+    # a worker process compiles each language it meets once, however many partitions and records it reads
+    assert len(loads) == 8 and all(misses <= 2 for misses in by_worker.values())
+    assert len(by_worker) < len(loads)  # workers are reused across partitions (spark.python.worker.reuse)

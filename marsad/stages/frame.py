@@ -66,9 +66,10 @@ def _count_start(figures: list[Figure], crisis_start: date | None) -> date | Non
 
 
 def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | None = None,
-                report: tuple[date, date] | None = None) -> Frame:
-    """The frame of one document from the figures its sentences gave and the
-    countries it names (`mentioned`, for documents whose figures name none)."""
+                report: tuple[date, date] | None = None, stated_source: tuple[str, str] | None = None) -> Frame:
+    """The frame of one document from the figures its sentences gave, the
+    countries it names (`mentioned`, for documents whose figures name none) and
+    the main source its statements name (`stated_source`, stages/source.py)."""
     origins, hosts, homes, back_from, sources = Counter(), Counter(), Counter(), Counter(), Counter()
     for f in figures:
         if f.movement == "displaced" and _stated(f, "origin"):
@@ -83,7 +84,7 @@ def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | 
                 origins[f.origin] += 1
             if f.movement in CROSSING and _stated(f, "destination") and f.destination != f.origin:
                 hosts[f.destination] += 1
-        if f.source and not any(r in ("source.carried", "frame.source") for r in f.rule):
+        if f.source and f.source_type not in ("other", "unknown") and not any(r in ("source.carried", "frame.source") for r in f.rule):
             sources[(f.source, f.source_type)] += 1
     crisis = _top(origins) or _top(homes)
     host = _top(hosts, exclude=[crisis])
@@ -93,7 +94,7 @@ def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | 
         crisis = host = _top(mentioned)
     elif host is None:
         host = _top(mentioned, exclude=[crisis])
-    source = sources.most_common(1)[0][0] if sources else None
+    source = stated_source or (sources.most_common(1)[0][0] if sources else None)
     home = _top(homes)
     returned_from = _top(back_from) or (_dominant(mentioned, exclude=[home]) if home and any(
         f.movement == "returned" for f in figures) else None)
@@ -178,8 +179,11 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
                 and frame.host and frame.host not in (f.origin, f.nationality):
             _set(f, "destination", frame.host, "frame.destination")
     _nationals_leaving_return(frame, f)
-    home = f.origin if f.movement == "displaced" or f.movement == "evacuated" and f.origin == f.destination \
-        else f.destination if f.movement == "returned" else None
+    if f.group == "displaced people" and f.movement in HOSTING and f.origin is None and f.destination:
+        _set(f, "origin", f.destination, "frame.origin:displaced_within")  # displaced people arriving move inside
+    within = f.origin is not None and f.origin == f.destination and (
+        f.group == "displaced people" or f.movement == "evacuated")  # evacuated inside their country
+    home = f.origin if f.movement == "displaced" or within else f.destination if f.movement == "returned" else None
     if f.nationality is None and home and f.group in (None, "people", "households", "displaced people", "returnees"):
         _set(f, "nationality", home, "frame.nationality")  # displaced in, or returning to, their own country
 
@@ -191,9 +195,14 @@ def _open_place(place: str | None) -> bool:
 
 
 def _fill_source(frame: Frame, f: Figure) -> None:
-    if f.source is None and frame.source is not None:
+    if frame.source is None:
+        return
+    if f.source is None:
         f.source, f.source_type = frame.source
         f.rule.append("frame.source")
+    elif f.source_type in ("other", "unknown") and any(r.endswith(":unclassified") for r in f.rule):
+        f.source_type = frame.source[1]  # a person the lexicon does not know speaks for the report's source
+        f.rule.append("frame.source_type")
 
 
 def _fill_count_start(frame: Frame, f: Figure) -> None:

@@ -153,9 +153,9 @@ def _places_for(sent: Sentence, q: Quantity, mv: Movement, others: list[Quantity
 
 
 def _since_clauses_before(sent: Sentence, q: Quantity) -> list[tuple[int, int]]:
-    """Token spans of "since ..." clauses that end, at a comma, before the figure."""
+    """Token spans of "since ..." and "before the war ..." clauses that end, at a comma, before the figure."""
     spans = []
-    for m in sent.having("TIME.since"):
+    for m in sent.having("TIME.since") + sent.having("TIME.before_war"):  # "قبل اندلاع الأزمة في السودان، 588 ألف"
         if m.j > q.i:
             continue
         end = next((k for k in range(m.j, q.i) if sent.tokens[k].text in (",", "،")), None)
@@ -193,7 +193,8 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
         elif role == "from" or (role == "object" and mv.movement in LEAVING):
             geo.set("origin", payload, rule)
         elif role == "in":
-            if mv.movement in ("fled", "evacuated") and mv.trigger is not None and p.i > mv.trigger.i:
+            if mv.movement in ("fled", "evacuated") and mv.trigger is not None and p.i > mv.trigger.i \
+                    and not any(mv.trigger.j <= c.i < p.i for c in sent.having("CAUSE")):
                 geo.set("destination", payload, rule)  # "fled ... found shelter in Cox's Bazar"
             elif mv.movement in ("displaced", "fled", "evacuated"):
                 geo.set("origin", payload, rule)

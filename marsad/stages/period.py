@@ -77,6 +77,33 @@ def _latest_solar_hijri(pub: date, month: int, day: int) -> date | None:
     return None
 
 
+def _other_calendar(month: Match) -> bool:
+    return month.is_("MONTH.solar") or month.is_("MONTH.lunar")
+
+
+def _lunar_hijri(year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a lunar Hijri one ("15 رمضان 1445 هـ"), by the Umm al-Qura calendar."""
+    from hijridate import Hijri
+
+    try:
+        g = Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return date(g.year, g.month, g.day)
+
+
+def _latest_lunar_hijri(pub: date, month: int, day: int) -> date | None:
+    """The lunar Hijri month and day that is on or before `pub`."""
+    from hijridate import Gregorian
+
+    year = Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+    for y in (year, year - 1):
+        d = _lunar_hijri(y, month, day)
+        if d is not None and d <= pub:
+            return d
+    return None
+
+
 def _int_at(lex: Lexicon, tokens: list[Token], k: int, table: list[list[Match]]) -> tuple[int, int] | None:
     """A whole number (or the low end of "أربعة إلى خمسة") at token k."""
     if k < 0 or k >= len(tokens) or (tokens[k].kind != "num" and not table[k]):
@@ -273,7 +300,7 @@ class PeriodFinder:
             if d is not None:
                 return TimeExpr(k, day_of.j, d, d, rule="period.day_of_month")
         month = self.concept_at(k, "MONTH")
-        if month is not None and not month.is_("MONTH.solar"):
+        if month is not None and not _other_calendar(month):
             nxt = month.j + (1 if month.j < len(self.tokens) and self.tokens[month.j].text in ("/", ".") else 0)
             alt = self.concept_at(nxt, "MONTH")  # "أيلول/سبتمبر"
             end = alt.j if alt else (nxt if nxt < len(self.tokens) and self.tokens[nxt].kind == "num" else month.j)  # "Feb. 24"
@@ -386,7 +413,7 @@ class PeriodFinder:
         """"from January to March 2023", "من يناير إلى مارس 2023"."""
         link = self.concept_at(end, "RANGE.to")
         last = self.concept_at(link.j, "MONTH") if link is not None else None
-        if last is None or last.is_("MONTH.solar"):
+        if last is None or _other_calendar(last):
             return None
         year = _year_at(self.tokens, last.j)
         if year is None:
@@ -410,8 +437,8 @@ class PeriodFinder:
 
     def _day_month(self, k: int, day: int, month: Match, end_tok: int | None = None) -> TimeExpr | None:
         assert self.pub is not None
-        if month.is_("MONTH.solar"):
-            return self._solar_day_month(k, day, month)
+        if _other_calendar(month):
+            return self._hijri_day_month(k, day, month)
         month_no = int(month.concept.split(".")[1])
         j = end_tok if end_tok is not None else month.j
         if j < len(self.tokens) and self.tokens[j].text == "/" and self.concept_at(j + 1, "MONTH"):
@@ -456,17 +483,26 @@ class PeriodFinder:
                 return TimeExpr(k, j, monday, min(monday + timedelta(days=6), self.pub), rule="period.week_number")
         return None
 
-    def _solar_day_month(self, k: int, day: int, month: Match) -> TimeExpr | None:
-        """"۲۷ مرداد", "۳ مهر ۱۴۰۳": a day of a Solar Hijri month (MONTH.solar.N), as a Gregorian date."""
+    def _hijri_day_month(self, k: int, day: int, month: Match) -> TimeExpr | None:
+        """"۲۷ مرداد", "۳ مهر ۱۴۰۳" (Solar Hijri, MONTH.solar.N), "15 رمضان 1445 هـ" (lunar Hijri,
+        MONTH.lunar.N): a day of a Hijri month, as a Gregorian date; without a year, the latest one
+        on or before publication."""
         assert self.pub is not None
+        lunar = month.is_("MONTH.lunar")
         month_no = int(month.concept.split(".")[-1])
         j = month.j
         year = int(self.tokens[j].text) if j < len(self.tokens) and self.tokens[j].text.isdigit() \
             and 1300 <= int(self.tokens[j].text) <= 1500 else None
-        d = _solar_hijri(year, month_no, day) if year else _latest_solar_hijri(self.pub, month_no, day)
+        if lunar:
+            d = _lunar_hijri(year, month_no, day) if year else _latest_lunar_hijri(self.pub, month_no, day)
+        else:
+            d = _solar_hijri(year, month_no, day) if year else _latest_solar_hijri(self.pub, month_no, day)
         if d is None:
             return None
-        return TimeExpr(k, j + (1 if year else 0), d, d, rule="period.date")
+        end = j + (1 if year else 0)
+        if year and end < len(self.tokens) and self.concept_at(end, "TIME.hijri_year"):
+            end = self.concept_at(end, "TIME.hijri_year").j  # type: ignore[union-attr]  # "1445 هـ"
+        return TimeExpr(k, end, d, d, rule="period.date")
 
     def _weekday(self, k: int) -> TimeExpr | None:
         m = self.concept_at(k, "WEEKDAY")

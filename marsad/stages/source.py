@@ -44,10 +44,8 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
         k = say.j
         while k < len(sent.tokens) and k - say.j < MAX_SPEAKER:
             t = sent.tokens[k]
-            # "Smith-Jones", "l'OIM": a hyphen or an elision apostrophe inside a name goes on
-            hyphen = t.text in ("-", "'") and 0 < k < len(sent.tokens) - 1 and sent.tokens[k - 1].end == t.start \
-                and (t.text == "-" or t.end == sent.tokens[k + 1].start)
-            if t.text in comps or (t.text in STOP_PUNCT and t.text not in QUOTES and not hyphen) or t.kind == "num" or sent.concept_at(k, "NUM") \
+            if t.text in comps or (t.text in STOP_PUNCT and t.text not in QUOTES and not _glued(sent, k)) \
+                    or t.kind == "num" or sent.concept_at(k, "NUM") \
                     or sent.concept_at(k, "TIME") or sent.concept_at(k, "WEEKDAY") or sent.concept_at(k, "QUAL"):
                 break
             k += 1
@@ -65,7 +63,7 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
     k = verb
     while k > 0 and verb - k < MAX_SPEAKER:
         t = sent.tokens[k - 1]
-        if t.text in comps or (t.text in STOP_PUNCT and t.text not in "()") or t.kind == "num":
+        if t.text in comps or (t.text in STOP_PUNCT and t.text not in "()" and not _glued(sent, k - 1)) or t.kind == "num":
             break
         k -= 1
     if k < verb and " ".join(x.text for x in sent.tokens[k:say.i]) not in settings.get("pronouns", ()):
@@ -76,6 +74,15 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
     while k < len(sent.tokens) and k - say.j < MAX_SPEAKER and sent.tokens[k].text not in STOP_PUNCT | comps:
         k += 1
     return say.j, k
+
+
+def _glued(sent: Sentence, k: int) -> bool:
+    """A hyphen or an elision apostrophe inside a name ("UN-Organisation",
+    "Smith-Jones", "l'OIM") joins its words rather than ending the speaker."""
+    tokens = sent.tokens
+    t = tokens[k]
+    return t.text in ("-", "'") and 0 < k < len(tokens) - 1 and tokens[k - 1].end == t.start \
+        and (t.text == "-" or t.end == tokens[k + 1].start)
 
 
 def _verb_final_speaker(sent: Sentence, say: Match) -> tuple[int, int] | None:
@@ -111,25 +118,103 @@ def _in_time_expression(sent: Sentence, k: int) -> bool:
 # When a speaker's words name several kinds ("وكالة حرس الحدود", "UNHCR
 # spokesperson"), the more specific kind wins.
 PRIORITY = ("un_agency", "government", "ngo", "media", "witness")
+NEAR = 10  # how far from a statement word a speaker's organisation is looked for ("Un rapport du FSB …, évoque")
+PREFIX_WORDS = 6  # "UNHCR:", "المفوضية:", "UN:" open a headline or a line with the speaker
+UNCLASSIFIED = ":unclassified"
 
 
 def classify(sent: Sentence, lo: int, hi: int, before: Callable[[], Source | None]) -> tuple[str, str] | None:
+    """The kind of the speaker in tokens lo..hi and the rule that says so; an
+    anaphor ("the agency", "الوكالة") takes the kind of the source before only
+    when no organisation of its own is named."""
     found: dict[str, str] = {}
+    anaphor: Match | None = None
     for k in range(lo, hi):
-        for m in sent.at.get(k, ()):
-            last = before() if m.is_("ORG.anaphor") else None
-            if last is not None and last.type != "other":
-                found.setdefault(last.type, f"{sent.lex.code}.{m.entry.rule}")
-            elif m.is_("ORG") and not m.is_("ORG.anaphor"):
+        here = sent.at.get(k, ())
+        refers = next((m for m in here if m.is_("ORG.anaphor")), None)
+        if refers is not None:  # "المنظمة", "the agency": the one named before, though "منظمة" is also a kind
+            anaphor = anaphor or refers
+            continue
+        for m in here:
+            if m.is_("ORG"):
                 found.setdefault(m.concept.split(".")[1], f"{sent.lex.code}.{m.entry.rule}")
             elif m.is_("PLACE") and m.entry.payload.get("place") is None:
                 found.setdefault("government", f"{sent.lex.code}.{m.entry.rule}:speaks")
     for kind in PRIORITY:
         if kind in found:
             return kind, found[kind]
+    last = before() if anaphor is not None else None
+    if anaphor is not None and last is not None and last.type != "other":
+        return last.type, f"{sent.lex.code}.{anaphor.entry.rule}"
     return None
 
 
+def _org_near(sent: Sentence, say: Match) -> Match | None:
+    """The organisation nearest a statement word in its clause, when the words
+    the word order gives name none ("Un rapport du FSB (…), révélé lundi, évoque",
+    "Wie die Bundeswehr auf Twitter mitteilte")."""
+    stops = set(sent.lex.settings.get("complementizers", ())) | {";", '"', "«", "»", "“", "”"}
+    statements = {k for m in sent.having("SAY") if m is not say for k in range(m.i, m.j)}
+    left = sent.lex.settings.get("verb_final") or not sent.lex.settings.get("speaker_after_verb")
+    sides = [range(say.i - 1, max(say.i - 1 - NEAR, -1), -1), range(say.j, min(say.j + NEAR, len(sent.tokens)))]
+    for side in sides if left else sides[::-1]:
+        for k in side:
+            if sent.tokens[k].text in stops or k in sent.breaks or k in statements:
+                break  # another statement's speaker ("قال فلان بحسب وكالة أنباء") is not this one's
+            org = _org_at(sent, k)
+            if org is not None:
+                return org
+    return None
+
+
+def _org_at(sent: Sentence, k: int) -> Match | None:
+    """An organisation (not an anaphor) that covers token k."""
+    for i in range(max(0, k - 4), k + 1):
+        for m in sent.at.get(i, ()):
+            if m.is_("ORG") and not m.is_("ORG.anaphor") and m.i <= k < m.j:
+                return m
+    return None
+
+
+def _name_end(sent: Sentence, text: str, org: Match) -> int:
+    """Where an organisation's name ends: the words that name it go on
+    ("Ministry of the Interior of Kazakhstan", "UNHCR's representative in Chad")."""
+    connectors = set(sent.lex.settings.get("of_words", ())) | {"'", "s", "-", "the", "for"}
+    k = org.j
+    while k < len(sent.tokens) and k - org.j < 5:
+        tok = sent.tokens[k]
+        named = any(m.is_("ORG") or m.is_("PLACE") or m.is_("DEMONYM") for m in sent.at.get(k, ()))
+        capital = text[tok.start:tok.start + 1].isupper()
+        if not (named or capital or tok.text in connectors) or tok.kind == "num":
+            break
+        k += 1
+    while k > org.j and sent.tokens[k - 1].text in connectors:
+        k -= 1
+    return k
+
+
+def _names_no_one(sent: Sentence, words: str) -> bool:
+    """A pronoun, a clitic or a lone article is no source ("selon l'", "він")."""
+    pronouns = set(sent.lex.settings.get("pronouns", ()))
+    core = words.strip(" '\"’«»“”-,.:").lower()
+    return not core or core in pronouns or (len(core) <= 2 and core.isalpha() and core.isascii())
+
+
+def colon_prefix(sent: Sentence, text: str) -> Source | None:
+    """"UNHCR: 5,000 flee", "المفوضية: ...": a line that opens with an
+    organisation and a colon states what that organisation says."""
+    tokens = sent.tokens
+    colon = next((k for k, t in enumerate(tokens[:PREFIX_WORDS + 1]) if t.text == ":"), None)
+    if colon is None or colon == 0 or any(t.kind == "num" for t in tokens[:colon]):
+        return None
+    orgs = [m for k in range(colon) for m in sent.at.get(k, ()) if m.is_("ORG") and not m.is_("ORG.anaphor")]
+    if not orgs:
+        return None
+    kind = classify(sent, 0, colon, lambda: None)
+    if kind is None:
+        return None
+    words = text[tokens[0].start:tokens[colon - 1].end]
+    return Source(words, kind[0], f"{sent.lex.code}.source.colon_prefix", 0, _speaking_countries(sent, 0, colon))
 def _apposition_end(sent: Sentence, hi: int) -> int:
     """"وقال ج. بيامباسورين، وهو قائد حاجز تفتيش، إن": read on to the
     complementiser to find who the speaker is."""
@@ -171,29 +256,74 @@ def _is_event(sent: Sentence, say: Match) -> bool:
 def find_sources(sent: Sentence, text: str, before: Callable[[], Source | None]) -> list[Source]:
     """Every statement in the sentence with its speaker and type; `before()`
     gives the last source named earlier, asked for only when needed."""
-    found: list[Source] = []
+    prefix = colon_prefix(sent, text)
+    found: list[Source] = [prefix] if prefix is not None else []
     covered = -1
     for say in sent.having("SAY"):
         if say.i < covered or _is_event(sent, say):
             continue  # "According to estimates": a statement word inside a speaker's words
         lo, hi = _speaker_span(sent, say)
         covered = max(hi, say.j)
-        wide = _apposition_end(sent, hi) if hi > lo else hi
-        country = _speaking_countries(sent, lo, wide)
-        kind = classify(sent, lo, wide, before)
-        if kind is None:
-            last = before()
-            if hi <= lo and last is not None:  # "وأضاف أن ..."
-                found.append(Source(last.text, last.type, "source.carried", say.i, last.countries))
-            elif hi > lo:
-                # a person or "estimates": the kind of the last named source, if any
-                words = text[sent.tokens[lo].start:sent.tokens[hi - 1].end]
-                type_ = last.type if last is not None else "other"
-                found.append(Source(words, type_, f"{sent.lex.code}.{say.entry.rule}:unclassified", say.i, country))
-            continue
-        type_, rule = kind
-        words = text[sent.tokens[lo].start:sent.tokens[hi - 1].end] if hi > lo else None
-        if words is None and before() is not None:
-            words = before().text  # type: ignore[union-attr]
-        found.append(Source(words, type_, rule, say.i, country))
+        source = _statement_source(sent, text, say, lo, hi, before)
+        if source is not None:
+            found.append(source)
     return found
+
+
+def _statement_source(sent: Sentence, text: str, say: Match, lo: int, hi: int,
+                      before: Callable[[], Source | None]) -> Source | None:
+    """Who makes one statement: the organisation the speaker's words name, else
+    one named next to the statement word, else (a pronoun, "وأضاف") the source
+    before; a person or body the lexicon does not know keeps its words and
+    takes its kind from the source before or, later, from the document frame."""
+    words = text[sent.tokens[lo].start:sent.tokens[hi - 1].end] if hi > lo else None
+    if words is not None and _names_no_one(sent, words):
+        words, hi = None, lo
+    wide = _apposition_end(sent, hi) if hi > lo else hi
+    kind = classify(sent, lo, wide, before)
+    if kind is None and words is None and (org := _org_near(sent, say)) is not None:
+        kind = classify(sent, org.i, org.j, before)
+        lo, hi = org.i, _name_end(sent, text, org)
+        words = text[sent.tokens[lo].start:sent.tokens[hi - 1].end]
+    countries = _speaking_countries(sent, lo, wide)
+    last = before() if kind is None or words is None else None
+    if kind is None and words is None:
+        return Source(last.text, last.type, "source.carried", say.i, last.countries) if last else None
+    if kind is None:  # a speaker whose kind nothing tells is of unknown kind until the frame says
+        type_ = last.type if last is not None and last.type != "other" else "unknown"
+        return Source(words, type_, f"{sent.lex.code}.{say.entry.rule}{UNCLASSIFIED}", say.i, countries)
+    if words is None and last is not None:
+        words = last.text
+    return Source(words, kind[0], kind[1], say.i, countries)
+
+
+def pick_source(sources: list[Source], at: int) -> Source | None:
+    """The source of a figure at token `at` among its sentence's statements:
+    the last one before it (else the first); a medium that only relays ("according
+    to TASS, the spokeswoman said") yields to the speaker it relays."""
+    if not sources:
+        return None
+    before = [s for s in sources if s.start < at]
+    chosen = before[-1] if before else sources[0]
+    if chosen.type == "media":
+        speakers = [s for s in sources if s.type not in ("media", "other", "unknown") and not s.rule.endswith(UNCLASSIFIED)]
+        relayed = [s for s in sources if s.type != "media"]
+        return (speakers or relayed or [chosen])[0]
+    return chosen
+
+
+def main_source(sources: list[Source]) -> tuple[str, str] | None:
+    """The document's main source (text, type): the kind of speaker its
+    statements name most (a headline's "UNHCR:" counts twice), ties to the one
+    named first, and the first words that named it."""
+    weight: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for s in sources:
+        if s.text is None or s.type in ("other", "unknown") or s.rule == "source.carried" or s.rule.endswith(UNCLASSIFIED):
+            continue
+        weight[s.type] = weight.get(s.type, 0) + (2 if s.rule.endswith("source.colon_prefix") else 1)
+        first.setdefault(s.type, s.text)
+    if not weight:
+        return None
+    best = max(weight, key=lambda t: (weight[t], -list(first).index(t)))
+    return first[best], best
