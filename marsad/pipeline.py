@@ -123,8 +123,16 @@ class _Doc:
         from: one that a "since" clause names ("منذ اندلاع الحرب") and the text dates."""
         if self._events is None:
             self._events = self._dated_events()
+        event = self.crisis_event()
+        return self._events[event] if event else None
+
+    def crisis_event(self) -> str | None:
+        """The event (EVENT.war, EVENT.mobilisation, ...) of `crisis_start`."""
+        if self._events is None:
+            self._events = self._dated_events()
         named = {_since_event(sent) for sent in self._sentences.values()} - {None}
-        return min((self._events[c] for c in named if c in self._events), default=None)
+        dated = sorted((self._events[c], c) for c in named if c in self._events)
+        return dated[0][1] if dated else None
 
     @property
     def war_start(self) -> date | None:
@@ -268,8 +276,9 @@ def extract(text: str, *, published: object = None, language: str | None = None,
         # the document's main source is read only when a figure's own sentence leaves its source open
         open_source = any(f.source is None or f.source_type in ("other", "unknown") for f in figures)
         stated = main_source(doc.stated_sources()) if open_source else None
-        apply_frame(build_frame(figures, doc.countries, doc.crisis_start(), doc.report_period(), stated_source=stated),
-                    figures)
+        frame = build_frame(figures, doc.countries, doc.crisis_start(), doc.report_period(), stated_source=stated)
+        frame.count_event = doc.crisis_event()
+        apply_frame(frame, figures)
     if reference:
         for f in figures:
             f.rule.append(reference)
@@ -442,6 +451,8 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
     if event is not None and doc.event_start(event):
         start = doc.event_start(event)  # "منذ اندلاع الحرب", "since the quake": the date the text gives the event
         period_rules.append(f"frame.period_start:{event}")
+    elif event is not None:
+        period_rules.append(f"period.since_undated:{event}")  # counted from an event the text never dates
     if start is None and any(not any(e.i <= u.i < e.j for e in exprs) and not sent.concept_at(u.j, "TIME.since")
                              for u in sent.having("TIME.unit")):  # "in the days since": the since-clause's
         period_rules.append("period.unresolved_span")  # "in just over a month": not the document's count
@@ -497,7 +508,7 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
     if not reachable:
         # "98,000 entered since 21 September, while 64,000 left": a span in
         # the clause before holds for the whole sentence
-        reachable = [e for e in near if e.role in ("since", "during")]
+        reachable = [e for e in near if e.role in ("since", "during") and e.j <= q.i]
     for e in reachable:
         if e.role == "point" and e.start == e.end and e.j <= q.i and not verb_final and any(
                 s.j <= e.i and e.i - s.j <= 8 and not _reported_clause_between(sent, s.j, e.i) for s in says):

@@ -131,7 +131,9 @@ def demonym_entries(code: str, settings: dict[str, Any], rows: list[dict[str, st
         for iso, name in country_names(code).items():
             for form in arabic_nisba_forms(name):
                 if normalize(form) not in stop:
-                    yield form, {"iso": iso, "group": _group(iso)}
+                    # "روسيا" is Russia and the accusative of روسي: a demonym only after an accusative noun
+                    same = normalize(form) == normalize(name).removeprefix("ال")
+                    yield form, {"iso": iso, "group": _group(iso), **({"accusative": True} if same else {})}
 
 
 def arabic_nisba_forms(name: str) -> list[str]:

@@ -183,3 +183,29 @@ def test_lunar_hijri_dates_with_and_without_the_year() -> None:
     assert f.period_start == f.period_end == "2024-03-25"
     (f,) = extract("عاد 2000 شخص إلى اليمن في 3 شوال.", published="2024-04-20", language="ar")
     assert f.period_start == "2024-04-12"  # 3 Shawwal 1445, the latest on or before publication
+
+
+def test_a_span_in_a_later_clause_does_not_date_the_figure_before_it() -> None:
+    from marsad import extract
+    (f,) = extract("وتستضيف الأردن نحو 600 ألف لاجئ سوري، فيما تزايدت الضغوط على الخدمات خلال السنوات الماضية.",
+                   published="2023-02-18", language="ar")
+    assert f.period_end == "2023-02-18"
+    (f,) = extract("Since March, 600,000 people have arrived in Jordan, while prices rose.", published="2023-06-18",
+                   language="en")
+    assert f.period_start == "2023-03-01"
+
+
+def test_on_the_day_named_by_a_weekday_after_its_noun_and_a_complementizer() -> None:
+    from marsad import extract
+    (f,) = extract("ووفق التقرير، فإن يوم الثلاثاء شهد وصول 480 مهاجرا إلى جزيرة لامبيدوزا.", published="2023-10-11",
+                   language="ar")
+    assert (f.period_start, f.period_end) == ("2023-10-10", "2023-10-10")
+
+
+def test_the_nth_week_or_month_of_the_year() -> None:
+    from marsad import extract
+    (f,) = extract("نزحت 40 أسرة خلال الأسبوع الثاني من العام الجاري، بحسب المنظمة.", published="2024-01-20",
+                   language="ar")
+    assert (f.period_start, f.period_end) == ("2024-01-08", "2024-01-14")
+    (f,) = extract("وصل 900 مهاجر خلال الشهر الأول من العام الجاري.", published="2024-03-20", language="ar")
+    assert (f.period_start, f.period_end) == ("2024-01-01", "2024-01-31")

@@ -21,6 +21,7 @@ from marsad.figure import Figure
 
 HOSTING = {"arrived", "asylum", "hosted", "waiting"}
 CROSSING = HOSTING | {"fled"}
+SPANS = ("period.last_n", "period.first_n", "period.ago")  # "in the last 11 days": a span, not a start the report counts from
 FRAME_CONFIDENCE = 0.8  # a field taken from the frame is less sure than one the sentence states
 
 
@@ -33,6 +34,7 @@ class Frame:
     source: tuple[str, str] | None = None  # the document's main source (text, type)
     count_start: date | None = None  # the day the document's cumulative counts start from
     report: tuple[date, date] | None = None  # the span a report the text names covers
+    count_event: str | None = None  # the event (EVENT.war, ...) count_start is the date of, if it is one
 
 
 def _top(counts: Counter, exclude: Iterable[str | None] = ()) -> str | None:
@@ -61,7 +63,7 @@ def _count_start(figures: list[Figure], crisis_start: date | None) -> date | Non
     if crisis_start is not None:
         return crisis_start
     starts = Counter(f.period_start for f in figures if f.kind == "total" and f.period_start
-                     and any(r.endswith(":since") for r in f.rule))
+                     and any(r.endswith(":since") and not r.startswith(SPANS) for r in f.rule))
     return date.fromisoformat(starts.most_common(1)[0][0]) if starts else None
 
 
@@ -166,11 +168,13 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
             _set(f, "origin", frame.returned_from, "frame.origin")
     elif f.movement == "departed" and f.origin is None and frame.host and frame.host != f.destination:
         _set(f, "origin", frame.host, "frame.origin")  # in a report of arrivals in X, those who "left" left X
-    elif f.movement == "evacuated" and f.origin is None and f.destination is None and f.origin_place is None \
-            and frame.crisis is not None and frame.crisis == frame.host:
-        # a report about one country only ("苏浙闽鲁4省54.9万人紧急转移"): people evacuated there stay in it
-        _set(f, "origin", frame.crisis, "frame.origin")
-        _set(f, "destination", frame.crisis, "frame.destination")
+    elif f.movement in ("fled", "evacuated") and f.origin is None and f.destination is None \
+            and f.destination_place is None and frame.crisis and frame.crisis == frame.host:
+        # a report whose people move inside one country ("800,000 have fled Rafah"): within it, its nationals
+        _set(f, "origin", frame.crisis, "frame.origin:within")
+        _set(f, "destination", frame.crisis, "frame.destination:within")
+        if f.nationality is None and f.group in (None, "people", "households"):
+            _set(f, "nationality", frame.crisis, "frame.nationality")
     elif f.movement in CROSSING | {"evacuated"}:
         if f.origin is None and frame.crisis and frame.crisis not in (f.destination, frame.host) \
                 and (f.nationality in (None, frame.crisis)):
@@ -209,7 +213,9 @@ def _fill_count_start(frame: Frame, f: Figure) -> None:
     """A total whose sentence gives no start counts from the document's start
     ("Poland has received 1.43 million people" in a report of arrivals since the invasion)."""
     if f.kind != "total" or f.period_start is not None or frame.count_start is None \
-            or "period.unresolved_span" in f.rule:
+            or "period.unresolved_span" in f.rule or any(
+                r.startswith("period.since_undated:") and frame.count_event not in (None, r.split(":", 1)[1])
+                for r in f.rule):  # "since the mobilisation" (never dated) is not "since the war" (dated)
         return
     if f.period_end is not None and date.fromisoformat(f.period_end) < frame.count_start:
         return

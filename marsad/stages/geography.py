@@ -177,6 +177,11 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
     places = _places_for(sent, q, mv, others)
     compound = {id(m) for p in places if p.is_("BORDER") for m in _border_names(sent, p)}
     places = [p for p in places if id(p) not in compound]  # "the Sudan-Chad border": the border's, not a place's
+    borders = [p for p in places if p.is_("BORDER")]
+    places = [p for p in places if not p.is_("BORDER") or not any(  # "الحدود" matched as ال + "حدود" too: one border
+        b is not p and b.i <= p.i < b.j and (b.j - b.i, -b.i) > (p.j - p.i, -p.i) for b in borders)]
+    places = [p for k, p in enumerate(places) if not p.is_("BORDER") or not any(
+        b.is_("BORDER") and (b.i, b.j) == (p.i, p.j) for b in places[:k])]
     # a border goes last: "über die österreichisch-ungarische Grenze ins Burgenland" needs the destination first
     for p in [p for p in places if not p.is_("BORDER")] + [p for p in places if p.is_("BORDER")]:
         role = _role(sent, p, mv)
@@ -194,7 +199,7 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
             geo.set("origin", payload, rule)
         elif role == "in":
             if mv.movement in ("fled", "evacuated") and mv.trigger is not None and p.i > mv.trigger.i \
-                    and not any(mv.trigger.j <= c.i < p.i for c in sent.having("CAUSE")):
+                    and not _causes_place(sent, mv.trigger, p):
                 geo.set("destination", payload, rule)  # "fled ... found shelter in Cox's Bazar"
             elif mv.movement in ("displaced", "fled", "evacuated"):
                 geo.set("origin", payload, rule)
@@ -211,6 +216,20 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
             geo.set("destination", payload, rule)
     _defaults(geo, mv, internal, abroad)
     return geo
+
+
+CAUSE_REACH = 6  # tokens from a cause to the place it happens in ("fleeing violence and persecution in Rakhine")
+
+
+def _causes_place(sent: Sentence, trigger: Match, p: Match) -> bool:
+    """Whether `p` is where the cause of the flight is, not where they fled to: the first
+    place after a cause word that follows the verb ("fleeing violence in Rakhine State";
+    not "fleeing fighting in Sudan, seeking refuge in Chad")."""
+    for c in sent.having("CAUSE"):
+        if trigger.j <= c.i < p.i and p.i - c.j <= CAUSE_REACH and not any(
+                c.j <= o.i < p.i for o in sent.having("PLACE") if o is not p):
+            return True
+    return False
 
 
 def _deictic(geo: Geography, p: Match, role: str | None, mv: Movement, countries: list[str], lex: str) -> None:

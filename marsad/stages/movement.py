@@ -39,6 +39,15 @@ class Movement:
     confidence: float = 0.5
 
 
+def _demonym_here(sent: Sentence, dem: Match, noun: Match | None) -> bool:
+    """A demonym that is also its country's name ("روسيا": Russia, or Russian in the
+    accusative) is the demonym only after an accusative noun ("78 ألفا و742 مواطنا روسيا");
+    "لاجئ أوكرانيا" are Ukraine's refugees, the country they left."""
+    if not dem.entry.payload.get("accusative"):
+        return True
+    return noun is not None and sent.tokens[noun.j - 1].text.endswith("ا")
+
+
 def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None, str | None]:
     """(counted noun, demonym, reason to reject) in the words after q."""
     noun = demonym = None
@@ -55,7 +64,7 @@ def _noun_after(sent: Sentence, q: Quantity) -> tuple[Match | None, Match | None
         if tok.kind == "punct" and tok.text not in "[]\"'":
             break
         person = next((m for m in found if m.is_("NOUN") or m.is_("UNIT")), None)
-        dem = next((m for m in found if m.is_("DEMONYM")), None)
+        dem = next((m for m in found if m.is_("DEMONYM") and _demonym_here(sent, m, noun)), None)
         if bad is not None and noun is None and demonym is None and person is None:
             return None, None, bad.entry.rule
         if any(m.clitic in PREPOSITION_CLITICS for m in found):

@@ -539,7 +539,10 @@ class PeriodFinder:
             if after and after[0] >= 1000 and unit.concept == "TIME.unit.year":
                 return None  # "منذ سنة 2015", "in the year 2015": a year, read at the number
             if unit.concept == "TIME.unit.day" and self.concept_at(unit.j, "WEEKDAY"):
-                return None  # "منذ يوم الأحد": since Sunday, not since a day ago
+                day = self._weekday(unit.j)  # "منذ يوم الأحد": since Sunday, not since a day ago
+                if day is not None:
+                    day.i = k
+                return day
             n, j0 = (after[0], after[1] - 1) if after and after[0] < 1000 else (None, unit.i)
         else:
             return None
@@ -553,6 +556,15 @@ class PeriodFinder:
         ago = self.concept_at(j, "TIME.ago") or self.ending_at(k, "TIME.ago") or self.ending_at(k, "TIME.since")
         if n is not None and first is not None:
             return self._first_n(k, max(j, first.j), n, name)
+        nth = self.concept_at(j, "NUM.ordinal") if n is None else None
+        if nth is not None and isinstance(nth.entry.payload, int) and name in ("week", "month"):
+            span = self._first_n(k, nth.j, nth.entry.payload, name)  # "الأسبوع الأول من العام": the n-th unit
+            if span is not None:
+                if nth.entry.payload > 1:
+                    span.start = (_shift_months(span.start, nth.entry.payload - 1) if name == "month"
+                                  else span.start + timedelta(days=7 * (nth.entry.payload - 1)))
+                span.rule = "period.nth_unit"
+                return span
         if n is not None and (last is not None or self.ending_at(k, "TIME.last") or self.ending_at(k, "TIME.during")):
             # "الأيام العشرة الأخيرة", "the past 48 hours", "خلال 24 ساعة": the last n units
             start = self._minus(n, name)
