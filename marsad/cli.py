@@ -326,6 +326,54 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from marsad.watch import Watcher, load_config
+    from marsad.watch.report import print_status
+    from marsad.watch.state import WatchState
+
+    config = load_config(args.sources)
+    with _store(args) as store:
+        if args.status:
+            print_status(WatchState(store).status([s.name for s in config.sources]), args.format)
+            return 0
+        _check_secrets(config)
+        from marsad.ingest.limits import Limits
+
+        watcher = Watcher(config, store, limits=Limits.from_settings(_settings(args)))
+        try:
+            if args.once:
+                print(watcher.round().line())
+                return 0
+            stop = threading.Event()
+            for sig in (signal.SIGTERM, signal.SIGINT):  # the poll in hand ends, then the watch
+                signal.signal(sig, lambda *_: stop.set())
+            if args.duration:
+                threading.Timer(args.duration, stop.set).start()
+            print(f"marsad: watching {len(config.sources)} sources into {store.url.split('@')[-1]}", file=sys.stderr)
+            watcher.run(stop, lambda r: print(r.line(), flush=True))
+        finally:
+            watcher.close()
+    return 0
+
+
+def _check_secrets(config) -> None:  # type: ignore[no-untyped-def]
+    """A webhook that names a secret variable that is not set would send unsigned alerts: refused."""
+    if config.webhook and config.webhook.secret_env and not config.webhook.secret:
+        raise MarsadError("E601", f"[webhook] secret_env names {config.webhook.secret_env}, which is not set")
+
+
+def cmd_alerts(args: argparse.Namespace) -> int:
+    from marsad.watch.alerts import list_alerts
+    from marsad.watch.report import print_alerts
+
+    with _store(args) as store:
+        print_alerts(list_alerts(store, args.limit), args.format or ("table" if sys.stdout.isatty() else "json"))
+    return 0
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -411,6 +459,19 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("directory", help="the --output folder of marsad spark")
     imp.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
     imp.set_defaults(func=cmd_import)
+    wat = sub.add_parser("watch", help="poll news sources on their intervals into the store; alert on changes")
+    wat.add_argument("sources", help="the sources file (TOML or YAML): sources, alert rules, webhook, email")
+    wat.add_argument("--once", action="store_true", help="poll every source once, then exit (for cron)")
+    wat.add_argument("--status", action="store_true", help="list each source's last poll, errors and figures")
+    wat.add_argument("--for", dest="duration", type=float, metavar="SECONDS", help="stop after this many seconds")
+    wat.add_argument("--format", choices=["table", "json"], default="table", help="--status: table or JSON lines")
+    wat.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    wat.set_defaults(func=cmd_watch)
+    alr = sub.add_parser("alerts", help="list the alerts marsad watch has raised, newest first")
+    alr.add_argument("--limit", type=int, default=50)
+    alr.add_argument("--format", choices=["table", "json"], help="default: table on a terminal, else JSON lines")
+    alr.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
+    alr.set_defaults(func=cmd_alerts)
     srv = sub.add_parser("serve", help="the HTTP API and the analyst dashboard")
     srv.add_argument("--db", default=db_default, help="SQLite path or postgresql:// URL (env MARSAD_DB)")
     srv.add_argument("--host", help="address to listen on (setting host, default loopback)")

@@ -8,7 +8,8 @@ E303 a correction names no or unknown fields · E304 no such figure ·
 E305 a binary export format without an output file · E401 a value a figure field does not
 allow (marsad.schema names the field, the value and what is allowed) · E501 a Spark manifest
 that cannot be read or lists no source · E502 PySpark not installed · E503 Spark cannot
-start · E504 a folder that is not a marsad spark output.
+start · E504 a folder that is not a marsad spark output · E601 a `marsad watch` sources file that
+cannot be read or is not valid.
 """
 
 

@@ -147,8 +147,11 @@ class _Doc:
 
     def _dated_events(self) -> dict[str, date]:
         events: dict[str, date] = {}
+        found = self.lex.concept_offsets(self.norm, ("EVENT", "REPORT"))  # no tokenising where neither is named
+        named_at = sorted(found["EVENT"] + found["REPORT"])
         for k, (start, end) in enumerate(self.spans):
-            if k not in self._sentences and not any(ch.isdigit() for ch in self.norm[start:end]):
+            if k not in self._sentences and not (any(ch.isdigit() for ch in self.norm[start:end])
+                                                 and _any_between(named_at, start, end)):
                 continue
             sent = self.sentence(k)
             if self._report is None and sent.having("REPORT") and self.pub is not None:
@@ -170,6 +173,11 @@ class _Doc:
                 elif day is not None:  # "the war, now in its ninth day"
                     events[m.concept] = day
         return events
+
+
+def _any_between(offsets: list[int], start: int, end: int) -> bool:
+    k = bisect_right(offsets, start - 1)
+    return k < len(offsets) and offsets[k] <= end
 
 
 EVENT_DATES = ("period.date", "period.mid_month", "period.weekday")
@@ -339,9 +347,11 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
             mv = list_item(sent, q, heading)
         if mv is not None and mv.trigger is None and doc.last_figure is not None and opens_with_part(sent, q):
             mv = None  # "Davon seien 230.000 Flüchtlinge": a part of the figure before, no stock of its own
-        inherited = mv is None and doc.last_figure is not None
-        if inherited:
-            mv = inherit_movement(sent, q, doc.last_figure.movement)  # type: ignore[union-attr]
+        verb_before = [other_mv for _, other_mv in listed if other_mv.trigger is not None]
+        inherited = mv is None and (bool(verb_before) or doc.last_figure is not None)
+        if inherited:  # "4,500 crossed into Armenia …, bringing the total to 31,000": the verb's figure before it
+            before = verb_before[-1].movement if verb_before else doc.last_figure.movement  # type: ignore[union-attr]
+            mv = inherit_movement(sent, q, before)
         movements.append((q, mv, inherited))
     for k in range(len(movements) - 2, -1, -1):  # a list whose verb comes after it: "328.667 venezolanos, …, cruzaron"
         q, mv, inherited = movements[k]
@@ -364,7 +374,9 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
             continue
         fig = _figure(doc, index, q, mv, counted, sources, exprs)
         if inherited:
-            _inherit_fields(fig, doc.last_figure)  # type: ignore[arg-type]
+            with_verb = [f for other, f in figures if any(o is other and m is not None and m.trigger is not None
+                                                          for o, m, _ in movements)]
+            _inherit_fields(fig, with_verb[-1] if with_verb else doc.last_figure)  # type: ignore[arg-type]
         bullet = doc.norm[sent.start] in BULLETS  # a list item ("З них: - 1 тисяча …"): the list's period
         if not exprs and doc.last_figure is not None and index - doc.last_figure_at in ((1, 2) if bullet else (1,)) \
                 and doc.last_figure.movement == fig.movement and doc.last_figure.kind == fig.kind \

@@ -32,3 +32,25 @@ def test_arabic_total_and_stock_from_the_clause() -> None:
     assert f.kind == "total" and any("KIND.total" in r for r in f.rule)
     f = one("وقالت المنظمة إن 40 ألف شخص نزحوا ولا يزالون في المخيمات.", "ar")
     assert f.kind == "stock"
+
+
+def test_displaced_from_a_place_are_a_count_not_a_stock() -> None:
+    f = one("وسجلت المنظمة 60 ألف نازح من جنوب لبنان منذ بدء القصف.", "ar")
+    assert f.kind == "total"
+    assert one("The camp shelters 60,000 displaced people, the agency said.", "en").kind == "stock"
+    assert one("The agency counted 60,000 displaced people from Khan Younis since Monday.", "en").kind == "total"
+
+
+def test_the_number_of_people_a_long_clause_describes() -> None:
+    f = one("وأعلنت الوزارة أن عدد المهاجرين الذين وصلوا إلى الجزر منذ بداية العام، ورغم سوء الأحوال الجوية "
+            "وتشديد الرقابة على السواحل، بلغ 12 ألف شخص.", "ar")
+    assert (f.value, f.movement, f.period_start) == (12000, "arrived", "2024-01-01")
+    assert "ar.COUNT.of" in f.rule
+    f = one("The number of migrants who crossed the Channel in small boats since January, despite the new rules "
+            "and the bad weather, reached 21,000.", "en")
+    assert (f.movement, f.period_start) == ("arrived", "2024-01-01")
+
+
+def test_the_number_of_something_else_is_no_figure() -> None:
+    assert extract("وأعلنت الوزارة أن عدد المدارس التي أعيد افتتاحها في المدينة منذ بداية العام بلغ 120 مدرسة.",
+                   published="2024-03-14", language="ar") == []

@@ -209,3 +209,14 @@ def test_the_nth_week_or_month_of_the_year() -> None:
     assert (f.period_start, f.period_end) == ("2024-01-08", "2024-01-14")
     (f,) = extract("وصل 900 مهاجر خلال الشهر الأول من العام الجاري.", published="2024-03-20", language="ar")
     assert (f.period_start, f.period_end) == ("2024-01-01", "2024-01-31")
+
+
+def test_a_number_that_refers_back_takes_the_verb_of_its_own_sentence_and_its_own_span() -> None:
+    from marsad import extract
+    text = ("Fighting forces thousands to flee. "
+            "About 2,000 people crossed into Chad on Monday, officials said, bringing the total since the "
+            "beginning of the month to 15,000.")
+    figs = extract(text, published="2024-05-22", language="en")
+    total = next(f for f in figs if f.value == 15000)
+    assert (total.movement, total.destination) == ("arrived", "TD")
+    assert (total.period_start, total.period_end) == ("2024-05-01", "2024-05-22")

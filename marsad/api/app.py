@@ -27,6 +27,7 @@ from marsad.api.cache import StoreState, Views, key_of
 from marsad.api.guard import ERROR_RESPONSES, MAX_BODY, MAX_ID, guard
 from marsad.api.live import LiveFlows, arrow, destination
 from marsad.api.pages import add_pages
+from marsad.api.watch import add_watch_routes
 from marsad.errors import MarsadError
 from marsad.export import neutralised
 from marsad.flows import build_flows, by_destination
@@ -218,6 +219,7 @@ def create_app(db: str, token: str | None = None, warm: bool = False) -> FastAPI
     # -- dashboard ----------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     add_pages(app, STATIC)
+    add_watch_routes(app, store)
 
     app.state.store = store
     if warm:

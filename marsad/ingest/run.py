@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 from multiprocessing import get_context
@@ -71,22 +71,10 @@ def ingest(store: Store, sources: list[str], workers: int = 1, max_bytes: int | 
     pool = get_context("fork").Pool(workers) if workers > 1 else None
     mapper = partial(pool.imap, chunksize=8) if pool is not None else map
     bar = _Progress() if show else None
-    keep = partial(_not_stored, store, summary)
+    keep = partial(not_stored, store, summary)
     try:
-        batch: list[NewDocument] = []
-        for source in sources:
-            for item in source_documents(source, limits, mapper, keep):  # type: ignore[arg-type]
-                if isinstance(item, Failure):
-                    _fail(store, summary, item)
-                    continue
-                if (dropped := dropped_failure(item, limits.max_figures)) is not None:
-                    _fail(store, summary, dropped, counted=False)  # stored all the same, with its first figures
-                batch.append(item)
-                if len(batch) >= BATCH:
-                    _store_batch(store, batch, summary, bar)
-                    batch = []
-        if batch:
-            _store_batch(store, batch, summary, bar)
+        store_documents(store, (item for source in sources  # type: ignore[arg-type]
+                                for item in source_documents(source, limits, mapper, keep)), summary, limits, bar)
     finally:
         if pool is not None:
             pool.close()
@@ -94,6 +82,24 @@ def ingest(store: Store, sources: list[str], workers: int = 1, max_bytes: int | 
         if bar is not None:
             bar.stop()
     return summary
+
+
+def store_documents(store: Store, items: Iterable[NewDocument | Failure], summary: Summary, limits: Limits,
+                    bar: _Progress | None = None) -> None:
+    """Documents into the store, `BATCH` per transaction; failures recorded (marsad ingest and marsad watch)."""
+    batch: list[NewDocument] = []
+    for item in items:
+        if isinstance(item, Failure):
+            _fail(store, summary, item)
+            continue
+        if (dropped := dropped_failure(item, limits.max_figures)) is not None:
+            _fail(store, summary, dropped, counted=False)  # stored all the same, with its first figures
+        batch.append(item)
+        if len(batch) >= BATCH:
+            _store_batch(store, batch, summary, bar)
+            batch = []
+    if batch:
+        _store_batch(store, batch, summary, bar)
 
 
 def _fail(store: Store, summary: Summary, failure: Failure, counted: bool = True) -> None:
@@ -104,7 +110,7 @@ def _fail(store: Store, summary: Summary, failure: Failure, counted: bool = True
     print(f"marsad: {failure.source}: {failure.reason}", file=sys.stderr)
 
 
-def _not_stored(store: Store, summary: Summary, articles: list[RawArticle]) -> list[RawArticle]:
+def not_stored(store: Store, summary: Summary, articles: list[RawArticle]) -> list[RawArticle]:
     """The articles whose text is not stored yet nor earlier in the batch (the
     others are counted as seen, not extracted again)."""
     hashes = [content_hash(a.text) for a in articles]

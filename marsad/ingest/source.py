@@ -56,8 +56,15 @@ def source_documents(source: str, limits: Limits = DEFAULT_LIMITS, mapper: Mappe
     pool's `imap`); `keep` may drop articles before extraction (ingest drops
     those already stored). A document whose figures went past max_figures
     carries how many were dropped (`dropped_failure` words it)."""
+    yield from prepared(read_source(source, limits), limits, mapper, keep)
+
+
+def prepared(items: Iterable[Item], limits: Limits = DEFAULT_LIMITS, mapper: Mapper = map,
+             keep: Keep | None = None) -> Iterator[Prepared]:
+    """Raw articles (or failures) with their figures, in order, `BATCH` at a time
+    (`marsad watch` hands in the articles it fetched itself)."""
     work = partial(prepare_isolated, max_figures=limits.max_figures)
-    items = read_source(source, limits)
+    items = iter(items)
     while chunk := list(islice(items, BATCH)):
         articles = [a for a in chunk if isinstance(a, RawArticle)]
         wanted = {id(a) for a in (keep(articles) if keep else articles)}
@@ -189,6 +196,13 @@ def _read_bytes(name: str, data: bytes, charset: str | None, limits: Limits) -> 
         yield from read_html(data, name, charset, limits, name)
     else:
         yield from READERS[kind](data, name, charset, limits)
+
+
+def read_fetched(url: str, data: bytes, charset: str | None, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
+    """The articles of a body already fetched from `url` (marsad watch has its own HTTP client),
+    within the limits like every other input."""
+    for item in _isolated(url, _read_bytes(url, data, charset, limits)):
+        yield within_limits(item, limits) if isinstance(item, RawArticle) else item
 
 
 def _read_url(url: str, limits: Limits) -> Iterator[Item]:

@@ -204,7 +204,7 @@ def _fill_source(frame: Frame, f: Figure) -> None:
     if f.source is None:
         f.source, f.source_type = frame.source
         f.rule.append("frame.source")
-    elif f.source_type in ("other", "unknown") and any(r.endswith(":unclassified") for r in f.rule):
+    elif f.source_type in ("other", "unknown"):
         f.source_type = frame.source[1]  # a person the lexicon does not know speaks for the report's source
         f.rule.append("frame.source_type")
 

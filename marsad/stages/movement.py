@@ -108,6 +108,20 @@ def _vetoed(sent: Sentence, q: Quantity) -> str | None:
     return None
 
 
+def _counted_clause_verb(sent: Sentence, q: Quantity) -> Match | None:
+    """"The number of migrants who crossed into Ceuta since January, up to November,
+    reached 398" (COUNT.of): the number is the count the clause after "the number of"
+    describes, however long that clause; its movement verb is the figure's."""
+    for count in sent.having("COUNT.of"):
+        if count.j > q.i:
+            continue
+        verbs = [m for m in sent.having("MOVE") if count.j <= m.i < q.i]
+        others = [k for k in range(count.j, q.i) if sent.tokens[k].kind == "num"]
+        if verbs and not others:  # no other number between: the count is this one
+            return verbs[0]
+    return None
+
+
 def _clause_noun(sent: Sentence, q: Quantity) -> Match | None:
     """"عدد النازحين داخليًا في السودان بلغ 10,916,305": the noun before."""
     best, best_d = None, float("inf")
@@ -328,6 +342,11 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     from_noun = False
     noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
     window = sent.lex.settings.get("trigger_window", WINDOW)  # verb-final languages put the verb farther
+    if trigger is None or dist > window:
+        counted = _counted_clause_verb(sent, q)
+        if counted is not None:  # "عدد المهاجرين الذين تسللوا إلى سبتة منذ …، وإلى غاية نونبر، بلغ 398"
+            trigger, dist = counted, 0
+            rules.append(f"{lex}.COUNT.of")
     if noun_move is None and (trigger is None or dist > window):
         noun = _clause_noun(sent, q) or noun
         noun_move = NOUN_MOVES.get(noun.concept) if noun is not None else None
@@ -367,6 +386,10 @@ def attach_movement(sent: Sentence, q: Quantity) -> Movement | None:
     elif kind == "total" and (still := _still(sent, trigger)) is not None:
         kind = "stock"
         rules.append(f"{lex}.{still.entry.rule}")
+    elif kind == "stock" and from_noun and noun is not None and noun.is_("NOUN.displaced") \
+            and sent.concept_at(noun.j, "PREP.from") is not None:
+        kind = "total"  # "100 ألف نازح من الجنوب", "40,000 displaced from Khan Younis": a count of who left a place
+        rules.append(f"{lex}.{noun.entry.rule}:displaced-from")
     elif (clause := _clause_kind(sent, q, trigger, kind)) is not None:
         kind = clause.concept.split(".")[1]  # "a total of 100,000 displaced" / "there are 3,000 returnees in"
         rules.append(f"{lex}.{clause.entry.rule}")

@@ -148,7 +148,7 @@ class PeriodFinder:
 
     def ending_at(self, k: int, prefix: str) -> Match | None:
         """A match of `prefix` whose last token is just before token k."""
-        for back in range(1, 4):
+        for back in range(1, 7):  # multi-word phrases ("since the beginning of the")
             for m in self.at.get(k - back, ()):
                 if m.j == k and m.is_(prefix):
                     return m

@@ -28,6 +28,7 @@ class Source:
     rule: str
     start: int = -1  # token index of the statement in its sentence
     countries: list[str] = field(default_factory=list)  # countries that speak ("قالت جورجيا وكازاخستان")
+    via: bool = False  # named after "according to": a speaker's own verb, if the sentence has one, comes first
 
 
 def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
@@ -71,7 +72,8 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
     if settings.get("verb_final"):
         return say.j, say.j  # "ذرائع نے کہا کہ": the speaker never follows the verb; a pronoun names no one
     k = say.j  # "said UNHCR spokesperson Andrej Mahecic"
-    while k < len(sent.tokens) and k - say.j < MAX_SPEAKER and sent.tokens[k].text not in STOP_PUNCT | comps:
+    while k < len(sent.tokens) and k - say.j < MAX_SPEAKER and sent.tokens[k].text not in comps \
+            and (sent.tokens[k].text not in STOP_PUNCT or sent.tokens[k].text in QUOTES or _glued(sent, k)):
         k += 1
     return say.j, k
 
@@ -118,6 +120,7 @@ def _in_time_expression(sent: Sentence, k: int) -> bool:
 # When a speaker's words name several kinds ("وكالة حرس الحدود", "UNHCR
 # spokesperson"), the more specific kind wins.
 PRIORITY = ("un_agency", "government", "ngo", "media", "witness")
+NEXT_TO = 3  # an organisation right before a verb whose other side names no one ("الأمم المتحدة وثقت عودة")
 NEAR = 10  # how far from a statement word a speaker's organisation is looked for ("Un rapport du FSB …, évoque")
 PREFIX_WORDS = 6  # "UNHCR:", "المفوضية:", "UN:" open a headline or a line with the speaker
 UNCLASSIFIED = ":unclassified"
@@ -129,11 +132,13 @@ def classify(sent: Sentence, lo: int, hi: int, before: Callable[[], Source | Non
     when no organisation of its own is named."""
     found: dict[str, str] = {}
     anaphor: Match | None = None
+    inside = lo
     for k in range(lo, hi):
         here = sent.at.get(k, ())
         refers = next((m for m in here if m.is_("ORG.anaphor")), None)
-        if refers is not None:  # "المنظمة", "the agency": the one named before, though "منظمة" is also a kind
+        if refers is not None or k < inside:  # "المنظمة", "la agencia": the one named before, though "منظمة" is a kind
             anaphor = anaphor or refers
+            inside = max(inside, refers.j if refers is not None else inside)
             continue
         for m in here:
             if m.is_("ORG"):
@@ -149,14 +154,16 @@ def classify(sent: Sentence, lo: int, hi: int, before: Callable[[], Source | Non
     return None
 
 
-def _org_near(sent: Sentence, say: Match) -> Match | None:
+def _org_near(sent: Sentence, say: Match, reach: int = NEAR) -> Match | None:
     """The organisation nearest a statement word in its clause, when the words
     the word order gives name none ("Un rapport du FSB (…), révélé lundi, évoque",
     "Wie die Bundeswehr auf Twitter mitteilte")."""
     stops = set(sent.lex.settings.get("complementizers", ())) | {";", '"', "«", "»", "“", "”"}
     statements = {k for m in sent.having("SAY") if m is not say for k in range(m.i, m.j)}
     left = sent.lex.settings.get("verb_final") or not sent.lex.settings.get("speaker_after_verb")
-    sides = [range(say.i - 1, max(say.i - 1 - NEAR, -1), -1), range(say.j, min(say.j + NEAR, len(sent.tokens)))]
+    sides = [range(say.i - 1, max(say.i - 1 - reach, -1), -1), range(say.j, min(say.j + reach, len(sent.tokens)))]
+    if sent.lex.settings.get("verb_final"):  # "BM 874 bin mültecinin … geçtiğini duyurdu": the subject opens the sentence
+        sides.insert(0, range(min(PREFIX_WORDS, say.i)))
     for side in sides if left else sides[::-1]:
         for k in side:
             if sent.tokens[k].text in stops or k in sent.breaks or k in statements:
@@ -171,7 +178,7 @@ def _org_at(sent: Sentence, k: int) -> Match | None:
     """An organisation (not an anaphor) that covers token k."""
     for i in range(max(0, k - 4), k + 1):
         for m in sent.at.get(i, ()):
-            if m.is_("ORG") and not m.is_("ORG.anaphor") and m.i <= k < m.j:
+            if m.is_("ORG") and not m.is_("ORG.anaphor") and not m.is_("ORG.witness") and m.i <= k < m.j:
                 return m
     return None
 
@@ -196,8 +203,10 @@ def _name_end(sent: Sentence, text: str, org: Match) -> int:
 def _names_no_one(sent: Sentence, words: str) -> bool:
     """A pronoun, a clitic or a lone article is no source ("selon l'", "він")."""
     pronouns = set(sent.lex.settings.get("pronouns", ()))
-    core = words.strip(" '\"’«»“”-,.:").lower()
-    return not core or core in pronouns or (len(core) <= 2 and core.isalpha() and core.isascii())
+    core = words.strip(" '\"’«»“”-,.:")
+    if all(len(w) <= 3 and w.islower() for w in core.split()):
+        return True  # "las", "l'", "it": short lower-case words of a cased script ("UN", "OIM", "AP" are names)
+    return core.lower() in pronouns or (len(core) <= 2 and core.isalpha() and core.isascii())
 
 
 def colon_prefix(sent: Sentence, text: str) -> Source | None:
@@ -259,7 +268,7 @@ def find_sources(sent: Sentence, text: str, before: Callable[[], Source | None])
     prefix = colon_prefix(sent, text)
     found: list[Source] = [prefix] if prefix is not None else []
     covered = -1
-    for say in sent.having("SAY"):
+    for say in _statement_words(sent):
         if say.i < covered or _is_event(sent, say):
             continue  # "According to estimates": a statement word inside a speaker's words
         lo, hi = _speaker_span(sent, say)
@@ -268,6 +277,16 @@ def find_sources(sent: Sentence, text: str, before: Callable[[], Source | None])
         if source is not None:
             found.append(source)
     return found
+
+
+def _statement_words(sent: Sentence) -> list[Match]:
+    """One statement match per position, "according to" before a verb of the
+    same words ("citing", "nach Angaben": the speaker follows)."""
+    best: dict[int, Match] = {}
+    for m in sent.having("SAY"):
+        if m.i not in best or (m.is_("SAY.according_to") and not best[m.i].is_("SAY.according_to")):
+            best[m.i] = m
+    return [best[i] for i in sorted(best)]
 
 
 def _statement_source(sent: Sentence, text: str, say: Match, lo: int, hi: int,
@@ -281,10 +300,12 @@ def _statement_source(sent: Sentence, text: str, say: Match, lo: int, hi: int,
         words, hi = None, lo
     wide = _apposition_end(sent, hi) if hi > lo else hi
     kind = classify(sent, lo, wide, before)
-    if kind is None and words is None and (org := _org_near(sent, say)) is not None:
+    # a name the lexicons do not know looks only next to the verb ("الأمم المتحدة وثقت عودة …")
+    if kind is None and (org := _org_near(sent, say, NEAR if words is None else NEXT_TO)) is not None:
         kind = classify(sent, org.i, org.j, before)
-        lo, hi = org.i, _name_end(sent, text, org)
-        words = text[sent.tokens[lo].start:sent.tokens[hi - 1].end]
+        if words is None:
+            lo, hi = org.i, _name_end(sent, text, org)
+            words = text[sent.tokens[lo].start:sent.tokens[hi - 1].end]
     countries = _speaking_countries(sent, lo, wide)
     last = before() if kind is None or words is None else None
     if kind is None and words is None:
@@ -294,7 +315,7 @@ def _statement_source(sent: Sentence, text: str, say: Match, lo: int, hi: int,
         return Source(words, type_, f"{sent.lex.code}.{say.entry.rule}{UNCLASSIFIED}", say.i, countries)
     if words is None and last is not None:
         words = last.text
-    return Source(words, kind[0], kind[1], say.i, countries)
+    return Source(words, kind[0], kind[1], say.i, countries, say.is_("SAY.according_to"))
 
 
 def pick_source(sources: list[Source], at: int) -> Source | None:
@@ -305,6 +326,9 @@ def pick_source(sources: list[Source], at: int) -> Source | None:
         return None
     before = [s for s in sources if s.start < at]
     chosen = before[-1] if before else sources[0]
+    if chosen.via:  # "BMMYK temsilcisi, resmi kayıtlara göre … dedi": who says it, not whose records
+        speakers = [s for s in sources if not s.via and s.text is not None and s.rule != "source.carried"]
+        chosen = speakers[0] if speakers else chosen
     if chosen.type == "media":
         speakers = [s for s in sources if s.type not in ("media", "other", "unknown") and not s.rule.endswith(UNCLASSIFIED)]
         relayed = [s for s in sources if s.type != "media"]

@@ -103,3 +103,87 @@ store_state = Table(
     Column("id", Integer, primary_key=True),
     Column("figures", BigInteger, nullable=False),
 )
+
+# -- marsad watch (marsad/watch): sources polled, URLs fetched, polls, alerts ------------------------------
+# what each source answered last (conditional GET validators, errors, when to poll next)
+watch_sources = Table(
+    "watch_sources", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("url", Text, nullable=False),
+    Column("etag", Text), Column("last_modified", Text),
+    Column("last_poll_at", DateTime(timezone=True)),
+    Column("last_status", String(16)),  # the HTTP status of the last poll, or "error"
+    Column("last_error", Text),
+    Column("errors", Integer, nullable=False, default=0),  # failed polls in a row (backoff)
+    Column("next_poll_at", DateTime(timezone=True)),
+    Column("last_new_at", DateTime(timezone=True)),  # the last poll that stored a new article
+)
+
+# every article URL fetched once (keyed by the SHA-256 of the URL: any length, one index)
+watch_seen = Table(
+    "watch_seen", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url_hash", String(64), nullable=False, unique=True),
+    Column("url", Text, nullable=False),
+    Column("source", String(200), nullable=False),
+    Column("outcome", String(16), nullable=False),  # stored, seen (same text stored), failed, robots
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+watch_polls = Table(
+    "watch_polls", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("new", Integer, nullable=False), Column("seen", Integer, nullable=False),
+    Column("failed", Integer, nullable=False), Column("figures", Integer, nullable=False),
+    Column("error", Text),
+    Column("seconds", Float, nullable=False),
+)
+Index("ix_watch_polls_source", watch_polls.c.source, watch_polls.c.at)
+
+alerts = Table(
+    "alerts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("rule", String(200), nullable=False),  # the rule's name in the sources file
+    Column("kind", String(16), nullable=False),  # new_flow, new_conflict, threshold, jump
+    Column("message", Text, nullable=False),
+    Column("movement", String(16)), Column("origin", String(2)), Column("destination", String(2)),
+    Column("nationality", String(2)),
+    Column("value", BigInteger), Column("previous", BigInteger),
+    Column("figures", JSON, nullable=False),  # the figure ids behind it
+    Column("details", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# every change an alert rule has seen (fired, or already there when the rule first ran): once per change
+alert_marks = Table(
+    "alert_marks", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id")),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+alert_deliveries = Table(
+    "alert_deliveries", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id"), nullable=False),
+    Column("channel", String(16), nullable=False),  # webhook, email
+    Column("target", Text, nullable=False),
+    Column("status", String(16), nullable=False),  # pending, sent, failed (gave up)
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("next_at", DateTime(timezone=True)),
+    Column("sent_at", DateTime(timezone=True)),
+)
+Index("ix_alert_deliveries_status", alert_deliveries.c.status, alert_deliveries.c.next_at)
+
+# what the alert rules have looked at: the last figure id evaluated, the rules already run once
+watch_meta = Table(
+    "watch_meta", metadata,
+    Column("key", String(200), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -23,7 +23,7 @@ REQUIRED_SETTINGS = {"code", "name", "clitics", "and_words", "clause_breaks", "c
 KNOWN_CONCEPT_ROOTS = {"QUAL", "QUALPOST", "RANGE", "MEASURE", "RATE", "MOVE", "NOUN", "UNIT", "NOT", "MODAL", "INTERNAL",
                        "DEICTIC", "CAUSE", "CHANGE", "PREP", "PLACETYPE", "STATE", "TIME", "WEEKDAY", "EVENT", "SAY", "ORG", "BORDER", "ANAPHOR",
                        "WIRE", "MONTH", "RATIO", "COMPARE", "DIFF", "KIND", "ABROAD",
-                       "PART", "REPORT"}  # parts.yaml: "among them", "بينهم", "dont" (issue 11)
+                       "PART", "REPORT", "COUNT"}  # parts.yaml: "among them", "بينهم", "dont" (issue 11)
 
 
 def _concept_files(code: str) -> list[Path]:
