@@ -380,7 +380,8 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
         bullet = doc.norm[sent.start] in BULLETS  # a list item ("З них: - 1 тисяча …"): the list's period
         if not exprs and doc.last_figure is not None and index - doc.last_figure_at in ((1, 2) if bullet else (1,)) \
                 and doc.last_figure.movement == fig.movement and doc.last_figure.kind == fig.kind \
-                and (doc.last_figure.period_start or bullet) and "period.unresolved_span" not in fig.rule:
+                and (doc.last_figure.period_start or bullet) and "period.unresolved_span" not in fig.rule \
+                and not any(r.startswith("frame.period_start:") for r in fig.rule):  # "منذ بدء النزاع": its own start
             # "The office also announced that there were 80,978 initial applications":
             # the report's period goes on into the next sentence
             fig.period_start, fig.period_end = doc.last_figure.period_start, doc.last_figure.period_end
@@ -548,6 +549,8 @@ def _period(sent: Sentence, q: Quantity, mv: Movement, exprs: list[TimeExpr],
             if e.start == e.end == pub and e.role == "point" and e.rule in ("period.date", "period.today"):
                 continue  # a dateline or "اليوم": the report's own day
             start, end = e.start, e.end
+        elif start is None and e.role in ("during", "point") and e.start < e.end and end is not None and e.start <= end:
+            start = e.start  # "so far this year", "حتى الآن هذا العام": the span opens what "so far" closes
         else:
             continue
         rules.append(e.rule)

@@ -330,3 +330,10 @@ def test_a_span_of_the_last_days_is_not_the_start_a_report_counts_from() -> None
             "The islands were busy. More than 20,000 migrants have now arrived in the islands.")
     first, second = figures(text, "en", published="2023-10-11")
     assert first.period_start == "2023-09-30" and second.period_start is None
+
+
+def test_the_country_named_decides_over_the_crossing_point() -> None:
+    (f,) = figures("On Monday, 9,000 people crossed the Torkham border into Afghanistan, officials said.", "en")
+    assert f.destination == "AF"
+    (f,) = figures("وعبر يوم الاثنين 9 آلاف شخص معبر طورخم إلى أفغانستان.", "ar")
+    assert f.destination == "AF"

@@ -54,3 +54,13 @@ def test_the_number_of_people_a_long_clause_describes() -> None:
 def test_the_number_of_something_else_is_no_figure() -> None:
     assert extract("وأعلنت الوزارة أن عدد المدارس التي أعيد افتتاحها في المدينة منذ بداية العام بلغ 120 مدرسة.",
                    published="2024-03-14", language="ar") == []
+
+
+def test_an_average_after_a_count_is_the_same_movement_per_day() -> None:
+    figs = extract("وعبر نحو 9 آلاف شخص إلى أوغندا الأسبوع الماضي، بمعدل 1300 شخص يوميا.", published="2024-03-14",
+                   language="ar")
+    rate = figs[-1]
+    assert (rate.value, rate.kind, rate.per, rate.movement, rate.destination) == (1300, "rate", "day", "arrived", "UG")
+    figs = extract("About 9,000 people crossed into Uganda last week, at a rate of some 1,300 a day, the agency said.",
+                   published="2024-03-14", language="en")
+    assert (figs[-1].kind, figs[-1].movement, figs[-1].destination) == ("rate", "arrived", "UG")

@@ -220,3 +220,26 @@ def test_a_number_that_refers_back_takes_the_verb_of_its_own_sentence_and_its_ow
     total = next(f for f in figs if f.value == 15000)
     assert (total.movement, total.destination) == ("arrived", "TD")
     assert (total.period_start, total.period_end) == ("2024-05-01", "2024-05-22")
+
+
+def test_a_figure_counted_since_a_dated_event_keeps_that_start_after_a_figure_of_last_week() -> None:
+    from marsad import extract
+    text = ("قالت المنظمة إن 8 ملايين شخص نزحوا منذ اندلاع القتال في 15 أبريل من العام الماضي. "
+            "وعبر نحو 12 ألف شخص إلى تشاد الأسبوع الماضي. "
+            "وقالت وزارة الخارجية المصرية إن 450 ألف سوداني دخلوا مصر منذ بدء النزاع.")
+    last = extract(text, published="2024-03-14", language="ar")[-1]
+    assert (last.value, last.period_start) == (450000, "2023-04-15")
+
+
+def test_an_ap_style_month_abbreviation_is_a_date_not_a_figure() -> None:
+    from marsad import extract
+    (f,) = extract("About 31,000 people have crossed into Armenia since Sept. 23, the government said on Friday.",
+                   published="2023-10-06", language="en")
+    assert (f.value, f.period_start, f.period_end) == (31000, "2023-09-23", "2023-10-06")
+
+
+def test_so_far_this_year_opens_the_year() -> None:
+    from marsad import extract
+    (f,) = extract("Nearly 90,000 migrants have reached Spain by sea so far this year, officials said.",
+                   published="2023-09-18", language="en")
+    assert (f.period_start, f.period_end) == ("2023-01-01", "2023-09-18")

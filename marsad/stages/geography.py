@@ -182,9 +182,13 @@ def attach_places(sent: Sentence, q: Quantity, mv: Movement, others: list[Quanti
         b is not p and b.i <= p.i < b.j and (b.j - b.i, -b.i) > (p.j - p.i, -p.i) for b in borders)]
     places = [p for k, p in enumerate(places) if not p.is_("BORDER") or not any(
         b.is_("BORDER") and (b.i, b.j) == (p.i, p.j) for b in places[:k])]
-    # a border goes last: "über die österreichisch-ungarische Grenze ins Burgenland" needs the destination first
-    for p in [p for p in places if not p.is_("BORDER")] + [p for p in places if p.is_("BORDER")]:
-        role = _role(sent, p, mv)
+    # a border goes last: "über die österreichisch-ungarische Grenze ins Burgenland" needs the destination first;
+    # so does a crossing point ("crossed the Torkham border into Afghanistan": the country named decides)
+    roles = {id(p): _role(sent, p, mv) for p in places}
+    later = [p for p in places if p.is_("BORDER") or roles[id(p)] == "via"
+             or (p.is_("PLACE") and p.entry.payload.get("kind") == "crossing")]
+    for p in [p for p in places if not any(p is x for x in later)] + later:
+        role = roles[id(p)]
         if p.is_("DEICTIC"):
             _deictic(geo, p, role, mv, speakers or ([doc_country] if doc_country else []), lex)
             continue
