@@ -427,8 +427,8 @@ def _pick_source(doc: _Doc, index: int, q: Quantity, sources: list[Source]) -> S
     for back in range(1, CARRY_SENTENCES + 1):
         carried = doc.sources(index - back)
         if carried:
-            last = carried[-1]
-            return Source(last.text, last.type, "source.carried", -1, last.countries)
+            last = pick_source(carried, len(doc.sentence(index - back).tokens))  # who speaks at its end
+            return Source(last.text, last.type, "source.carried", -1, last.countries)  # type: ignore[union-attr]
     return None
 
 

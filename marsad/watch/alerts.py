@@ -158,7 +158,8 @@ def threshold(rule: AlertRule, flow: Flow) -> Iterator[Change]:
                 continue
             yield Change([rule.rule, rule.name, _flow_key(flow), _skey(s), day], f"{_name(flow)}: {amount:,} "
                          f"({s.kind}{'/' + s.per if s.per else ''}) on {day}, at or above {rule.above:,}", flow,
-                         [f.id for f in c.figures], amount, None, {"series": _skey(s), "point": _point(c)})
+                         [f.id for f in c.figures], amount, None,
+                         {"series": _skey(s), "day": day, "above": rule.above, "point": _point(c)})
 
 
 def jump(rule: AlertRule, flow: Flow) -> Iterator[Change]:
@@ -174,7 +175,8 @@ def jump(rule: AlertRule, flow: Flow) -> Iterator[Change]:
                          f"{_name(flow)}: {new:,} on {day}, {new / old:.1f}× the {old:,} of "
                          f"{before.representative.period_end} ({s.kind}{'/' + s.per if s.per else ''})", flow,
                          [f.id for f in before.figures + after.figures], new, old,
-                         {"series": _skey(s), "before": _point(before), "after": _point(after)})
+                         {"series": _skey(s), "day": day, "before_day": before.representative.period_end,
+                          "factor": rule.factor, "before": _point(before), "after": _point(after)})
 
 
 CHANGES = {"new_flow": new_flow, "new_conflict": new_conflict, "threshold": threshold, "jump": jump}

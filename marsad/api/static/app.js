@@ -331,6 +331,7 @@ async function route() {
     else if (hash.startsWith("#/figure/")) await reviewPage(hash.split("/")[2]);
     else if (hash.startsWith("#/review")) await reviewPage();
     else if (hash.startsWith("#/ingest")) ingestPage();
+    else if (hash.startsWith("#/alerts")) await alertsPage();  // alerts.js
     else await overview();
   } catch (err) { main.replaceChildren(el("p", { class: "error" }, err.message)); }
 }
