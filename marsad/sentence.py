@@ -37,6 +37,11 @@ class Sentence:
         words = set(self.lex.settings.get("clause_breaks", ()))
         return [k for k, t in enumerate(self.tokens) if t.text in HARD_BREAKS or t.text in words]
 
+    @cached_property
+    def brackets(self) -> list[tuple[int, int]]:
+        """(open, one past close) of each bracketed run of tokens."""
+        return _brackets(self.tokens)
+
     def concept_at(self, k: int, prefix: str) -> Match | None:
         for m in self.at.get(k, ()):
             if m.is_(prefix):

@@ -90,3 +90,11 @@ def test_the_rule_that_set_the_source_is_recorded() -> None:
     (f,) = figures("Some 2,400 people crossed into Chad on Saturday, the World Food Programme said.", "en")
     assert f.source_type == "un_agency"
     assert any(r.startswith("en.ORG.un_agency:") for r in f.rule)
+
+
+def test_the_outlets_own_reporter_speaks_for_one_sentence_not_the_report() -> None:
+    text = ("Up to 40 people crossed the border on Tuesday night, our correspondent reported. "
+            "The sea was calm. About 6,000 migrants have arrived in Ceuta since Monday.")
+    first, second = figures(text, "en")
+    assert first.source_type == "media"
+    assert second.source is None and second.source_type == "unknown"

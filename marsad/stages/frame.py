@@ -72,7 +72,7 @@ def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | 
     """The frame of one document from the figures its sentences gave, the
     countries it names (`mentioned`, for documents whose figures name none) and
     the main source its statements name (`stated_source`, stages/source.py)."""
-    origins, hosts, homes, back_from, sources = Counter(), Counter(), Counter(), Counter(), Counter()
+    origins, hosts, homes, back_from = Counter(), Counter(), Counter(), Counter()
     for f in figures:
         if f.movement == "displaced" and _stated(f, "origin"):
             homes[f.origin] += 1
@@ -86,8 +86,6 @@ def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | 
                 origins[f.origin] += 1
             if f.movement in CROSSING and _stated(f, "destination") and f.destination != f.origin:
                 hosts[f.destination] += 1
-        if f.source and f.source_type not in ("other", "unknown") and not any(r in ("source.carried", "frame.source") for r in f.rule):
-            sources[(f.source, f.source_type)] += 1
     crisis = _top(origins) or _top(homes)
     host = _top(hosts, exclude=[crisis])
     if crisis is None and host is None:
@@ -96,7 +94,7 @@ def build_frame(figures: list[Figure], mentioned: Counter, crisis_start: date | 
         crisis = host = _top(mentioned)
     elif host is None:
         host = _top(mentioned, exclude=[crisis])
-    source = stated_source or (sources.most_common(1)[0][0] if sources else None)
+    source = stated_source  # read from the document's statements (stages/source.py main_source)
     home = _top(homes)
     returned_from = _top(back_from) or (_dominant(mentioned, exclude=[home]) if home and any(
         f.movement == "returned" for f in figures) else None)
@@ -163,7 +161,8 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
     elif f.movement == "returned":
         if f.destination is None and frame.home and f.nationality in (None, frame.home):
             _set(f, "destination", frame.home, "frame.destination")
-        if f.origin is None and frame.returned_from and frame.returned_from != f.destination:
+        abroad = any(r.endswith(":from-abroad") for r in f.rule)  # "aus dem Ausland": from anywhere, no one origin
+        if f.origin is None and not abroad and frame.returned_from and frame.returned_from != f.destination:
             _set(f, "origin", frame.returned_from, "frame.origin")
     elif f.movement == "departed" and f.origin is None and frame.host and frame.host != f.destination:
         _set(f, "origin", frame.host, "frame.origin")  # in a report of arrivals in X, those who "left" left X
@@ -184,7 +183,8 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
     _nationals_leaving_return(frame, f)
     if f.group == "displaced people" and f.movement in HOSTING and f.origin is None and f.destination:
         _set(f, "origin", f.destination, "frame.origin:displaced_within")  # displaced people arriving move inside
-    within = f.group == "displaced people" and f.origin is not None and f.origin == f.destination
+    within = f.origin is not None and f.origin == f.destination and (
+        f.group == "displaced people" or f.movement == "evacuated")  # evacuated inside their country
     home = f.origin if f.movement == "displaced" or within else f.destination if f.movement == "returned" else None
     if f.nationality is None and home and f.group in (None, "people", "households", "displaced people", "returnees"):
         _set(f, "nationality", home, "frame.nationality")  # displaced in, or returning to, their own country

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from marsad.lexicon import Match
 from marsad.sentence import Sentence
+from marsad.tokens import UNSPACED_RE
 
 MAX_SPEAKER = 12
 STOP_PUNCT = {",", ":", '"', "'", ";", ".", "(", ")", "-", "[", "]"}
@@ -29,6 +30,7 @@ class Source:
     start: int = -1  # token index of the statement in its sentence
     countries: list[str] = field(default_factory=list)  # countries that speak ("قالت جورجيا وكازاخستان")
     via: bool = False  # named after "according to": a speaker's own verb, if the sentence has one, comes first
+    scope: tuple[int, int] | None = None  # the brackets a statement stands in: it speaks for their figures only
 
 
 def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
@@ -59,10 +61,11 @@ def _speaker_span(sent: Sentence, say: Match) -> tuple[int, int]:
     auxiliaries = set(settings.get("auxiliaries", ()))
     while verb > 0 and sent.tokens[verb - 1].text in auxiliaries:
         verb -= 1
-    while verb > 0 and _in_time_expression(sent, verb - 1):
-        verb -= 1  # "国际移民组织5月2日表示": the date stands between the speaker and the verb
+    while verb > 0 and (_in_time_expression(sent, verb - 1) or _chained(sent, verb - 1)):
+        verb -= 1  # "国际移民组织5月2日表示", "公署28日发布公报称": a date or "issued a communiqué" before the verb
     k = verb
-    while k > 0 and verb - k < MAX_SPEAKER:
+    longest = MAX_SPEAKER * (2 if verb > 0 and UNSPACED_RE.match(sent.tokens[verb - 1].text) else 1)  # letters, not words
+    while k > 0 and verb - k < longest:
         t = sent.tokens[k - 1]
         if t.text in comps or (t.text in STOP_PUNCT and t.text not in "()" and not _glued(sent, k - 1)) or t.kind == "num":
             break
@@ -104,10 +107,24 @@ def _verb_final_speaker(sent: Sentence, say: Match) -> tuple[int, int] | None:
     if any(t.kind != "punct" for t in tokens[say.j:]):
         return None
     comma = next((k for k, t in enumerate(tokens[:say.i]) if t.text == ","), None)
-    return (0, comma) if comma is not None and 0 < comma <= MAX_SPEAKER else None
+    if comma is not None and 0 < comma <= MAX_SPEAKER:
+        # "TASS'ın haberine göre Bağdasaryan, … belirtti": the medium before "göre" relays, the name speaks
+        cited = [m.j for m in sent.having("SAY.according_to") if m.j < comma]
+        return (max(cited, default=0), comma) if max(cited, default=0) < comma else None
+    number = next((k for k, t in enumerate(tokens[:say.i]) if t.kind == "num"), None)
+    if number and number <= PREFIX_WORDS and any(m.is_("ORG") for k in range(number) for m in sent.at.get(k, ())):
+        return 0, number  # "BM 874 bin mültecinin … geçtiğini duyurdu": the subject before the number
+    return None
 
 
 TIME_CONCEPTS = ("TIME", "MONTH", "WEEKDAY")
+
+
+def _chained(sent: Sentence, k: int) -> bool:
+    """Token k belongs to a statement word or a document word written right
+    before another statement word ("发布公报称": issued a communiqué saying)."""
+    return any(m.i <= k < m.j and (m.is_("SAY") or m.is_("ORG.anaphor")) for i in range(max(0, k - 3), k + 1)
+               for m in sent.at.get(i, ()))
 
 
 def _in_time_expression(sent: Sentence, k: int) -> bool:
@@ -141,8 +158,9 @@ def classify(sent: Sentence, lo: int, hi: int, before: Callable[[], Source | Non
             inside = max(inside, refers.j if refers is not None else inside)
             continue
         for m in here:
-            if m.is_("ORG"):
-                found.setdefault(m.concept.split(".")[1], f"{sent.lex.code}.{m.entry.rule}")
+            if m.is_("ORG"):  # a reporter of the outlet is media (ORG.reporter)
+                kind = m.concept.split(".")[1]
+                found.setdefault("media" if kind == "reporter" else kind, f"{sent.lex.code}.{m.entry.rule}")
             elif m.is_("PLACE") and m.entry.payload.get("place") is None:
                 found.setdefault("government", f"{sent.lex.code}.{m.entry.rule}:speaks")
     for kind in PRIORITY:
@@ -162,8 +180,11 @@ def _org_near(sent: Sentence, say: Match, reach: int = NEAR) -> Match | None:
     statements = {k for m in sent.having("SAY") if m is not say for k in range(m.i, m.j)}
     left = sent.lex.settings.get("verb_final") or not sent.lex.settings.get("speaker_after_verb")
     sides = [range(say.i - 1, max(say.i - 1 - reach, -1), -1), range(say.j, min(say.j + reach, len(sent.tokens)))]
-    if sent.lex.settings.get("verb_final"):  # "BM 874 bin mültecinin … geçtiğini duyurdu": the subject opens the sentence
-        sides.insert(0, range(min(PREFIX_WORDS, say.i)))
+    if left and not say.is_("SAY.according_to"):
+        # "BM 874 bin mültecinin … geçtiğini duyurdu", "X: وزارت مهاجرین … گفته است": the subject opens the clause
+        opens = max((k + 1 for k in range(say.i) if sent.tokens[k].text == ":"), default=0)
+        if not any(sent.tokens[k].text in stops or k in sent.breaks or k in statements for k in range(opens, say.i)):
+            sides.insert(0, range(opens, min(opens + PREFIX_WORDS, say.i)))
     for side in sides if left else sides[::-1]:
         for k in side:
             if sent.tokens[k].text in stops or k in sent.breaks or k in statements:
@@ -220,8 +241,8 @@ def colon_prefix(sent: Sentence, text: str) -> Source | None:
     if not orgs:
         return None
     kind = classify(sent, 0, colon, lambda: None)
-    if kind is None:
-        return None
+    if kind is None or kind[0] == "media":
+        return None  # "خبرگزاری توانا:", "Reuters:": a credit line, not who states the figures
     words = text[tokens[0].start:tokens[colon - 1].end]
     return Source(words, kind[0], f"{sent.lex.code}.source.colon_prefix", 0, _speaking_countries(sent, 0, colon))
 def _apposition_end(sent: Sentence, hi: int) -> int:
@@ -232,7 +253,8 @@ def _apposition_end(sent: Sentence, hi: int) -> int:
     while k < len(sent.tokens) and k - hi < MAX_SPEAKER + 4:
         t = sent.tokens[k]
         if t.text in comps or t.kind == "num" or t.text in {'"', ":", ";"}:
-            return k
+            # an apposition is fenced by commas; "بر اساس گزارش روزنامه X، حکومت پاکستان …" is the report's content
+            return k if t.text in comps and sent.tokens[k - 1].text == "," else hi
         k += 1
     return hi
 
@@ -275,6 +297,7 @@ def find_sources(sent: Sentence, text: str, before: Callable[[], Source | None])
         covered = max(hi, say.j)
         source = _statement_source(sent, text, say, lo, hi, before)
         if source is not None:
+            source.scope = next(((a, b) for a, b in sent.brackets if a < say.i < b), None)
             found.append(source)
     return found
 
@@ -324,28 +347,35 @@ def pick_source(sources: list[Source], at: int) -> Source | None:
     to TASS, the spokeswoman said") yields to the speaker it relays."""
     if not sources:
         return None
+    # "2,2 millones (2,3 millones según la Guardia Fronteriza), a los que …": a statement in brackets is theirs
+    sources = [s for s in sources if s.scope is None or s.scope[0] <= at < s.scope[1]] or sources
     before = [s for s in sources if s.start < at]
     chosen = before[-1] if before else sources[0]
     if chosen.via:  # "BMMYK temsilcisi, resmi kayıtlara göre … dedi": who says it, not whose records
         speakers = [s for s in sources if not s.via and s.text is not None and s.rule != "source.carried"]
         chosen = speakers[0] if speakers else chosen
+    known = [s for s in sources if s.type not in ("media", "other", "unknown") and not s.rule.endswith(UNCLASSIFIED)]
     if chosen.type == "media":
-        speakers = [s for s in sources if s.type not in ("media", "other", "unknown") and not s.rule.endswith(UNCLASSIFIED)]
         relayed = [s for s in sources if s.type != "media"]
-        return (speakers or relayed or [chosen])[0]
+        return (known or relayed or [chosen])[0]
+    if chosen.rule.endswith(UNCLASSIFIED):  # "据民政部 … 初步统计": the words before the verb name no kind, "据" does
+        return (known or [chosen])[0]
     return chosen
 
 
 def main_source(sources: list[Source]) -> tuple[str, str] | None:
     """The document's main source (text, type): the kind of speaker its
-    statements name most (a headline's "UNHCR:" counts twice), ties to the one
-    named first, and the first words that named it."""
-    weight: dict[str, int] = {}
+    statements name most (a headline's "UNHCR:" counts twice, a medium half), ties
+    to the one named first, and the first words that named it."""
+    weight: dict[str, float] = {}
     first: dict[str, str] = {}
     for s in sources:
-        if s.text is None or s.type in ("other", "unknown") or s.rule == "source.carried" or s.rule.endswith(UNCLASSIFIED):
-            continue
-        weight[s.type] = weight.get(s.type, 0) + (2 if s.rule.endswith("source.colon_prefix") else 1)
+        if s.text is None or s.type in ("other", "unknown") or s.rule == "source.carried" or s.rule.endswith(UNCLASSIFIED) \
+                or ".ORG.reporter:" in s.rule:
+            continue  # the outlet's own reporter speaks for their sentence, not for the report
+        # a medium that relays weighs half a speaker ("据新华社消息，据民政部统计")
+        weight[s.type] = weight.get(s.type, 0) + (2 if s.rule.endswith("source.colon_prefix") else 1) \
+            * (0.5 if s.type == "media" else 1)
         first.setdefault(s.type, s.text)
     if not weight:
         return None

@@ -1,0 +1,27 @@
+"""Sources in ru: speakers from the language's source.yaml (issue 9,
+mechanism 6). Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad import extract
+
+PRONOUNS = {"l", "il", "he", "it", "er", "o", "bu", "он", "він", "او", "وہ", "他", "él"}
+CASES = [
+    [
+        "government",
+        "По данным пограничной службы, за сутки в Казахстан въехали 12 тысяч россиян."
+    ],
+    [
+        "un_agency",
+        "Как сообщили в УВКБ ООН, в Молдову прибыли 80 тысяч беженцев."
+    ]
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), CASES)
+def test_the_speaker_gives_the_source_type(kind: str, text: str) -> None:
+    found = extract(text, published="2025-03-12", language="ru")
+    assert found and {f.source_type for f in found} == {kind}
+    assert all(f.source and f.source.strip(" '\"").lower() not in PRONOUNS for f in found)  # nor a clitic

@@ -1,0 +1,27 @@
+"""Sources in ur: speakers from the language's source.yaml (issue 9,
+mechanism 6). Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad import extract
+
+PRONOUNS = {"l", "il", "he", "it", "er", "o", "bu", "он", "він", "او", "وہ", "他", "él"}
+CASES = [
+    [
+        "government",
+        "محکمہ داخلہ کے مطابق 10 ہزار افغان مہاجرین واپس افغانستان روانہ ہوئے۔"
+    ],
+    [
+        "un_agency",
+        "اقوام متحدہ نے کہا کہ 5 ہزار افراد سرحد پار کر کے بنگلہ دیش پہنچے۔"
+    ]
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), CASES)
+def test_the_speaker_gives_the_source_type(kind: str, text: str) -> None:
+    found = extract(text, published="2025-03-12", language="ur")
+    assert found and {f.source_type for f in found} == {kind}
+    assert all(f.source and f.source.strip(" '\"").lower() not in PRONOUNS for f in found)  # nor a clitic
