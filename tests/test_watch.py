@@ -269,3 +269,25 @@ def test_a_yaml_sources_file_and_the_cli_exit_code(tmp_path: Path, capsys: pytes
     path.write_text("source: 3\n", encoding="utf-8")
     assert main(["watch", str(path), "--once", "--db", str(tmp_path / "m.db")]) == 2
     assert "E601" in capsys.readouterr().err
+
+
+def test_feed_entries_without_a_link_or_without_article_text_keep_their_own_text(
+        site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site.add("/empty-page", "<html><body></body></html>")
+    site.add("/bulletin.xml", f"""<?xml version="1.0"?><rss version="2.0"><channel><title>bulletin</title>
+<item><guid isPermaLink="false">b-1</guid><title>Bulletin</title><pubDate>{DATE}</pubDate>
+<description>About 7,000 Syrians fled to Lebanon on Monday, officials said.</description></item>
+<item><title>Flash</title><link>{site.base}/empty-page</link><pubDate>{DATE}</pubDate>
+<description>About 4,000 Afghans fled to Pakistan on Monday, officials said.</description></item>
+</channel></rss>""", ctype="application/rss+xml")
+    path = tmp_path / "bulletin.toml"
+    path.write_text(f'[watch]\nhost_delay = 0\n[[source]]\nname = "bulletin"\nurl = "{site.base}/bulletin.xml"\n'
+                    'language = "en"\n', encoding="utf-8")
+    db = str(tmp_path / "m.db")
+    assert "documents: 2 new" in watch_once(path, db, capsys)
+    docs, figs, seen = store_rows(db)
+    assert {(f.value, f.destination) for f in figs} == {(7000, "LB"), (4000, "PK")}
+    assert {d.published for d in docs} == {"2024-03-03"}  # the entries' dates
+    assert {s.url for s in seen} == {f"{site.base}/bulletin.xml#entry:b-1", f"{site.base}/empty-page"}
+    assert "documents: 0 new, 0 seen" in watch_once(path, db, capsys)  # no validators: listed again, not fetched
+    assert site.hits("/empty-page") == 1

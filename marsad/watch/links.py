@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from marsad.ingest.readers import READERS, RawArticle
+from marsad.store import content_hash
 from marsad.watch.config import SourceSpec
 
 SKIPPED = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|pdf|zip|mp[34]|css|js|ico|xml|rss)(?:[?#]|$)", re.IGNORECASE)
@@ -40,9 +41,15 @@ def _feed(spec: SourceSpec, url: str, body: bytes, charset: str | None) -> Listi
             if item.source == url:  # the whole feed is unreadable
                 listing.problem = item.reason
             continue
-        link = urldefrag(urljoin(url, item.url))[0] if item.url else None
-        listing.links.append(Link(link or item.source, item.published, item))
+        if item.url:
+            item.url = urldefrag(urljoin(url, item.url))[0]
+        listing.links.append(Link(item.url or _entry_key(url, item), item.published, item))
     return listing
+
+
+def _entry_key(feed: str, item: RawArticle) -> str:
+    """What marks a feed entry with no link as seen: its id, else its text's hash (not its position)."""
+    return f"{feed}#entry:{item.external_id or content_hash(item.text)}"
 
 
 def _section(spec: SourceSpec, url: str, body: bytes, charset: str | None) -> Listing:

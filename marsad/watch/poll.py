@@ -74,10 +74,20 @@ def _poll(spec: SourceSpec, config: WatchConfig, fetcher: Fetcher, store: Store,
         poll.status, poll.error = "error", problem
         return
     fresh = state.unseen([link.url for link in links])
-    todo = [link for link in links if link.url in set(fresh[:config.max_articles])]
+    todo = _once(links, set(fresh[:config.max_articles]))
     complete = _ingest(spec, todo, fetcher, store, state, poll, limits)
     if complete and len(fresh) <= config.max_articles:  # everything listed is in: ask conditionally next time
         poll.etag, poll.last_modified = answer.etag, answer.last_modified
+
+
+def _once(links: list[Link], chosen: set[str]) -> list[Link]:
+    """Each chosen link once (a page may list an article twice), in the listing's order."""
+    out, taken = [], set()
+    for link in links:
+        if link.url in chosen and link.url not in taken:
+            taken.add(link.url)
+            out.append(link)
+    return out
 
 
 def _links(spec: SourceSpec, answer: Answer, fetcher: Fetcher) -> tuple[list[Link], str | None]:
@@ -119,8 +129,8 @@ def _ingest(spec: SourceSpec, links: list[Link], fetcher: Fetcher, store: Store,
 
 def _article(spec: SourceSpec, link: Link, fetcher: Fetcher, limits: Limits) -> list[RawArticle | Failure] | None:
     """The article behind a link (its feed entry's text when the page has none); None to try again later."""
-    if not link.url.startswith(("http://", "https://")):  # a feed entry with no link: its own text
-        return [_hinted(link.entry, spec, link)] if link.entry else []
+    if link.entry is not None and not link.entry.url:  # a feed entry with no link: its own text
+        return [_hinted(link.entry, spec, link)]
     try:
         answer = fetcher.get(link.url)
     except FetchError as exc:
