@@ -396,7 +396,7 @@ def _sentence_figures(doc: _Doc, index: int) -> list[Figure]:
             fig.rule.append("period.same_period:sentence")
         figures.append((q, fig))
         doc.last_figure, doc.last_figure_at = fig, index
-    mark_parts(sent, figures)
+    mark_parts(sent, figures, previous)
     _share_context(sent, figures)
     return [f for _, f in figures]
 
@@ -453,6 +453,12 @@ def _figure(doc: _Doc, index: int, q: Quantity, mv: Movement,
         # "göç eden 1,1 milyon depremzede": displaced people on the move inside their country are displaced
         movement = "displaced"
         geo.rules.append(f"{doc.lex.code}.{mv.noun.entry.rule}:displaced-who-fled")
+    if movement == "returned" and geo.origin is None and mv.noun is not None and mv.noun.concept == "NOUN.displaced" \
+            and (home := geo.destination or geo.nationality):
+        geo.origin = home  # "800.000 Binnenflüchtlinge kehrten zurück": internally displaced people return inside
+        geo.rules.append(f"{doc.lex.code}.{mv.noun.entry.rule}:displaced-return-inside")
+    elif movement == "returned" and geo.origin is None and (abroad := sent.having("ABROAD.from")):
+        geo.rules.append(f"{doc.lex.code}.{abroad[0].entry.rule}:from-abroad")  # "280.000 Syrer aus dem Ausland"
     start, end, period_rules = _period(sent, q, mv, exprs, doc.pub)
     event = _since_event(sent) if start is None and mv.kind == "total" else None
     if event is not None and doc.event_start(event):
@@ -495,6 +501,10 @@ def _since_event(sent: Sentence) -> str | None:
     for s in sent.having("TIME.since"):
         for w in sent.having("EVENT"):
             if 0 <= w.i - s.j <= 3:
+                return w.concept
+    for s in sent.having("TIME.since_after"):  # "depremden bu yana", "جنگ کے آغاز سے": the role word follows
+        for w in sent.having("EVENT"):
+            if 0 <= s.i - w.j <= 3:
                 return w.concept
     return None
 
@@ -565,6 +575,11 @@ def _reported_clause_between(sent: Sentence, a: int, b: int) -> bool:
     return texts.count("«") > texts.count("»") or texts.count("“") > texts.count("”") or texts.count('"') % 2 == 1
 
 
+def _verb_of(fig: Figure) -> str | None:
+    """The rule id of the movement word that made a figure ("zh.MOVE.departed:前往")."""
+    return next((r for r in fig.rule if ".MOVE." in r), None)
+
+
 def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> None:
     """"50 ألفا إلى جورجيا و40 ألفا آخرين إلى أرمينيا": coordinated figures
     share what only one of them states (qualifier, place, period start)."""
@@ -572,7 +587,14 @@ def _share_context(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> No
     for (q1, f1), (q2, f2) in zip(figures, figures[1:]):
         between = sent.tokens[q1.j:q2.i]
         joined = any(t.text in and_words for t in between) or sent.tokens[q2.i].text.startswith(tuple(and_words or ["\0"]))
-        listed = joined or is_elliptic(sent, q2)  # "123 тысячи граждан Украины …, 112 тысяч - в Словении": the same people
+        # "280万乌克兰难民前往俄罗斯,150万人前往波兰": clauses with one verb, side by side, count the same people
+        parallel = not joined and _verb_of(f1) is not None and _verb_of(f1) == _verb_of(f2) \
+            and any(t.text == "," for t in between) and sent.distance((q1.i, q1.j), (q2.i, q2.j)) < float("inf") \
+            and not any(q1.j <= m.i < q2.i for m in sent.having("PART"))  # "…، منهم 6 آلاف روسي" is a part
+        if parallel and f1.movement == "fled" and f2.movement == "departed" and f2.group in (None, "people"):
+            f2.movement = "fled"  # the refugees who left fled; so did the next ones
+            f2.rule.append("shared.movement")
+        listed = joined or is_elliptic(sent, q2) or parallel  # "123 тысячи граждан Украины …, 112 тысяч - в Словении"
         if joined and f2.qualifier == "exact" and f1.qualifier == "approx" and q2.i - q1.j <= 6:
             f2.qualifier = "approx"
             f2.rule.append("shared.qualifier")

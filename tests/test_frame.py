@@ -199,6 +199,12 @@ def test_arabic_border_adjectives_put_nationals_on_the_far_side() -> None:
     assert (f.nationality, f.origin, f.destination) == ("SD", "SD", "TD")
 
 
+def test_people_evacuated_in_a_report_about_one_country_stay_in_it_and_are_its_nationals() -> None:
+    (f,) = figures("Floods hit northern Italy this week. Officials said 12,000 people were evacuated.", "en")
+    assert (f.nationality, f.origin, f.destination) == ("IT", "IT", "IT")
+    assert any(r.startswith("frame.origin") for r in f.rule) and "frame.nationality" in f.rule
+
+
 def test_a_sea_crossed_leaves_the_country_of_arrival_to_the_frame() -> None:
     text = ("Italy's interior ministry said 3,000 migrants arrived in Italy this week. "
             "The weather was calm. On Sunday, 500 migrants arrived across the Mediterranean.")

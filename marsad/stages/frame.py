@@ -161,7 +161,8 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
     elif f.movement == "returned":
         if f.destination is None and frame.home and f.nationality in (None, frame.home):
             _set(f, "destination", frame.home, "frame.destination")
-        if f.origin is None and frame.returned_from and frame.returned_from != f.destination:
+        abroad = any(r.endswith(":from-abroad") for r in f.rule)  # "aus dem Ausland": from anywhere, no one origin
+        if f.origin is None and not abroad and frame.returned_from and frame.returned_from != f.destination:
             _set(f, "origin", frame.returned_from, "frame.origin")
     elif f.movement == "departed" and f.origin is None and frame.host and frame.host != f.destination:
         _set(f, "origin", frame.host, "frame.origin")  # in a report of arrivals in X, those who "left" left X
@@ -182,7 +183,8 @@ def _fill_roles(frame: Frame, f: Figure) -> None:
     _nationals_leaving_return(frame, f)
     if f.group == "displaced people" and f.movement in HOSTING and f.origin is None and f.destination:
         _set(f, "origin", f.destination, "frame.origin:displaced_within")  # displaced people arriving move inside
-    within = f.group == "displaced people" and f.origin is not None and f.origin == f.destination
+    within = f.origin is not None and f.origin == f.destination and (
+        f.group == "displaced people" or f.movement == "evacuated")  # evacuated inside their country
     home = f.origin if f.movement == "displaced" or within else f.destination if f.movement == "returned" else None
     if f.nationality is None and home and f.group in (None, "people", "households", "displaced people", "returnees"):
         _set(f, "nationality", home, "frame.nationality")  # displaced in, or returning to, their own country

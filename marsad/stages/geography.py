@@ -76,8 +76,9 @@ def _role(sent: Sentence, place: Match, mv: Movement) -> str | None:
                     return role
     if mv.trigger is not None and 0 <= place.i - mv.trigger.j <= 1:
         return "object"
-    if place.j + 1 < len(sent.tokens) and sent.tokens[place.j].text == "(" and sent.tokens[place.j + 1].kind == "num":
-        return "object"  # "Polen (1,5 Millionen)": the list item's own country, as the verb's object
+    if place.j + 1 < len(sent.tokens) and sent.tokens[place.j].text in ("(", "-") \
+            and sent.tokens[place.j + 1].kind == "num" and place.i > 0:
+        return "object"  # "Polen (1,5 Millionen)", "Германия - 922 тысячи": the list item's own country
     if sent.lex.settings.get("verb_final"):  # "بنگلہ دیش پہنچے": the place right before a verb is where it goes
         verb = next((m for m in sent.at.get(place.j, ()) if m.is_("MOVE")), None)
         if verb is not None:

@@ -19,11 +19,17 @@ TRAILING = 2  # tokens between a part's number and a marker after it ("800 أل�
 SHARED = ("nationality", "origin", "destination")  # what a part leaves open is its whole's
 
 
-def mark_parts(sent: Sentence, figures: list[tuple[Quantity, Figure]]) -> None:
+def mark_parts(sent: Sentence, figures: list[tuple[Quantity, Figure]], earlier: Figure | None = None) -> None:
+    """`earlier`: the last figure of the sentences before, the whole of a sentence that opens
+    with a marker ("De ellos, 2,2 millones han llegado a Polonia", "Davon seien 230.000 …")."""
     for marker in sent.having("PART"):
         words = " ".join(t.text for t in sent.tokens[marker.i:marker.j])
         before = [(q, f) for q, f in figures if q.j <= marker.i]
         after = [(q, f) for q, f in figures if q.i >= marker.j]
+        if not before and after and earlier is not None and marker.i <= 1:
+            for _, part in after:
+                _mark(part, earlier, f"{sent.lex.code}.{marker.concept}:{words}:sentence-before")
+            continue
         if before and not after and len(before) > 1 and marker.i - before[-1][0].j <= TRAILING:
             # "تستضيف نحو مليوني سوري، أقل من 800 ألف منهم مسجلون": the marker follows the part
             _mark(before[-1][1], before[-2][1], f"{sent.lex.code}.{marker.concept}:{words}")

@@ -168,3 +168,31 @@ def test_german_finding_shelter_in_neighbouring_countries_is_flight() -> None:
 
 def test_german_refusing_to_leave_is_no_figure() -> None:
     assert extract("Etwa 200 Bewohner weigerten sich, ihre Häuser zu verlassen.", published="2023-06-20", language="de") == []
+
+
+def test_german_returnees_from_abroad_have_no_single_origin() -> None:
+    text = ("Seit Dezember sind 50.000 Syrer {}in ihre Heimat zurückgekehrt. Die meisten lebten zuvor in der Türkei. "
+            "Die Türkei hatte die Rückkehr gefördert.")
+    (abroad,) = extract(text.format("aus dem Ausland "), published="2025-02-18", language="de")
+    (plain,) = extract(text.format(""), published="2025-02-18", language="de")
+    assert (abroad.origin, plain.origin) == (None, "TR")
+
+
+def test_german_internally_displaced_return_inside_their_country() -> None:
+    (f,) = extract("Zudem kehrten 300.000 syrische Binnenflüchtlinge in ihre Heimatorte zurück.",
+                   published="2025-02-18", language="de")
+    assert (f.movement, f.nationality, f.origin, f.destination) == ("returned", "SY", "SY", "SY")
+
+
+def test_german_people_brought_to_a_country_arrived_there_but_brought_to_safety_were_evacuated() -> None:
+    (brought,) = extract("Im vergangenen Jahr wurden 12.000 Migranten im Mittelmeer gerettet und nach Malta gebracht.",
+                         published="2023-06-20", language="de")
+    (safety,) = extract("In Sicherheit gebracht wurden 300 Menschen.", published="2023-06-20", language="de")
+    assert (brought.movement, brought.kind, brought.destination) == ("arrived", "total", "MT")
+    assert safety.movement == "evacuated"
+
+
+def test_german_since_the_dated_earthquake_counts_from_its_day() -> None:
+    (f,) = extract("Das Erdbeben ereignete sich am 6. Februar. Seit dem Erdbeben sind 300.000 Menschen in andere Provinzen geflohen.", published="2023-03-01", language="de")
+    assert (f.value, f.period_start) == (300000, "2023-02-06")
+    assert "frame.period_start:EVENT.earthquake" in f.rule

@@ -89,3 +89,15 @@ def test_aid_trucks_are_not_vehicles_that_move_people() -> None:
 def test_a_span_from_one_date_to_another() -> None:
     (f,) = figures("From 1 October 2024 to 31 March 2025, 180,417 Haitians were deported.", published="2025-04-02")
     assert (f["period_start"], f["period_end"]) == ("2024-10-01", "2025-03-31")
+
+
+def test_side_by_side_clauses_with_one_verb_share_who_moved() -> None:
+    _, second = extract("UNHCR said 30,000 Syrian refugees left for Jordan, 20,000 people left for Lebanon.",
+                        published="2024-07-20", language="en")
+    assert (second.movement, second.nationality, second.origin, second.destination) == ("fled", "SY", "SY", "LB")
+
+
+def test_a_part_after_a_comma_does_not_lend_its_nationality_to_the_whole() -> None:
+    whole, part = extract("Border guards said about 7,000 people entered from Russia on Thursday, among them 6,000 Russians.",
+                          published="2022-09-23", language="en")
+    assert whole.nationality is None and part.nationality == "RU"

@@ -119,3 +119,16 @@ def test_a_part_after_among_them() -> None:
     found = [f.annotation() for f in extract("Unas 3.000 personas llegaron a Canarias, entre ellas 400 niños.",
                                              published="2023-09-19", language="es")]
     assert [(f["value"], f["movement"], f["destination"]) for f in found] == [(3000, "arrived", "ES"), (400, "arrived", "ES")]
+
+
+def test_spanish_sentence_opening_with_de_ellos_counts_parts_of_the_figure_before() -> None:
+    whole, part = extract("Más de 3 millones de sirios han huido de su país desde 2011. "
+                          "De ellos, 1,5 millones han llegado a Turquía.", published="2024-03-01", language="es")
+    assert part.part_of == whole.start
+    assert (part.movement, part.nationality, part.origin, part.destination) == ("arrived", "SY", "SY", "TR")
+
+
+def test_spanish_since_the_dated_earthquake_counts_from_its_day() -> None:
+    (f,) = extract("El terremoto se produjo el 6 de febrero. Desde el terremoto, 300.000 personas han huido a otras provincias.", published="2023-03-01", language="es")
+    assert (f.value, f.period_start) == (300000, "2023-02-06")
+    assert "frame.period_start:EVENT.earthquake" in f.rule

@@ -97,3 +97,15 @@ def test_afghan_province_and_the_last_three_months() -> None:
     (f,) = extract("طی سه ماه گذشته ۱۲۰ هزار نفر در ولایت کندز بی‌جا شده‌اند.", published="2024-06-12", language="fa")
     assert (f.value, f.movement, f.origin_place, f.period_start, f.period_end) == (
         120000, "displaced", "Kunduz", "2024-03-12", "2024-06-12")
+
+
+def test_persian_country_name_after_a_people_noun_is_their_nationality() -> None:
+    (f,) = extract("روز گذشته ۸۰۰ مهاجر افغانستان از ایران به کشور بازگشتند.", published="2024-05-14", language="fa")
+    assert (f.value, f.movement, f.nationality, f.origin, f.destination) == (800, "returned", "AF", "IR", "AF")
+
+
+def test_persian_deportees_come_back_from_the_country_the_report_names() -> None:
+    (f,) = extract("پاکستان روند اخراج مهاجران را سرعت بخشیده است. روز گذشته ۵۰۰۰ مهاجر افغان اخراج شدند. "
+                   "پاکستان گفته است که این روند ادامه دارد.",
+                   published="2025-04-06", language="fa")
+    assert (f.movement, f.nationality, f.origin, f.destination) == ("returned", "AF", "PK", "AF")

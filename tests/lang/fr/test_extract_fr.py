@@ -95,3 +95,9 @@ def test_a_part_with_its_verb_elided() -> None:
                                              published="2023-09-19", language="fr")]
     assert [(f["value"], f["movement"], f["destination"]) for f in found] == [(1200, "arrived", "IT"), (300, "arrived", "IT")]
     assert (found[1]["period_start"], found[1]["period_end"]) == ("2023-09-17", "2023-09-17")
+
+
+def test_french_since_the_dated_earthquake_counts_from_its_day() -> None:
+    (f,) = extract("Le séisme a frappé le 6 février. Depuis le séisme, 300 000 personnes ont fui vers d'autres provinces.", published="2023-03-01", language="fr")
+    assert (f.value, f.period_start) == (300000, "2023-02-06")
+    assert "frame.period_start:EVENT.earthquake" in f.rule

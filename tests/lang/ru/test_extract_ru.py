@@ -84,3 +84,9 @@ def test_russian_ukrainian_oblasts_name_the_country_of_people_displaced_there() 
     (f,) = extract("Из-за обстрелов россиян в Харьковской области и в Сумской области продолжается эвакуация. "
                    "Уже 1 200 человек покинули свои дома.", published="2023-06-20", language="ru")
     assert (f.movement, f.nationality, f.origin, f.destination) == ("displaced", "UA", "UA", "UA")
+
+
+def test_russian_country_then_dash_then_figure_hosts_that_figure() -> None:
+    (f,) = extract("Больше всего сирийцев приняла Турция. Следом идет Германия - 800 тысяч беженцев из Сирии.",
+                   published="2023-04-02", language="ru")
+    assert (f.value, f.movement, f.origin, f.destination) == (800000, "hosted", "SY", "DE")

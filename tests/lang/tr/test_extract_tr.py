@@ -110,3 +110,9 @@ def test_turkish_disaster_victims_who_migrated_inside_the_country_are_displaced(
     (f,) = extract("Sel felaketinin ardından göç eden 30 bin afetzede başka illere ulaştı.",
                    published="2023-02-20", language="tr")
     assert (f.value, f.movement) == (30000, "displaced")
+
+
+def test_turkish_since_the_dated_earthquake_with_the_role_word_after_counts_from_its_day() -> None:
+    (f,) = extract("Kahramanmaraş merkezli depremler 6 Şubat'ta meydana geldi. Depremlerden bu yana 300 bin depremzede başka illere göç etti.", published="2023-03-01", language="tr")
+    assert (f.value, f.period_start) == (300000, "2023-02-06")
+    assert "frame.period_start:EVENT.earthquake" in f.rule

@@ -124,3 +124,19 @@ def test_the_speaker_before_a_date_and_the_verb() -> None:
 def test_a_latin_gloss_in_brackets_does_not_push_the_verb_away() -> None:
     (f,) = figures("已有超过1500人从东部山区的卡拉镇（Kala Town）和米尔村（Mir Village）逃离。")
     assert (f["low"], f["movement"]) == (1500, "fled")
+
+
+def test_chinese_provinces_frame_an_evacuation_inside_china() -> None:
+    (f,) = extract("据应急管理部统计，台风造成广东、福建两省12万人紧急转移。", published="2024-07-20", language="zh")
+    assert (f.value, f.movement, f.nationality, f.origin, f.destination) == (120000, "evacuated", "CN", "CN", "CN")
+
+
+def test_chinese_side_by_side_clauses_with_one_verb_count_the_same_refugees() -> None:
+    _, second = extract("联合国难民署表示，有3万名叙利亚难民前往约旦，2万人前往黎巴嫩。", published="2024-07-20", language="zh")
+    assert (second.value, second.movement, second.nationality, second.origin, second.destination) == (
+        20000, "fled", "SY", "SY", "LB")
+
+
+def test_chinese_span_of_two_full_dates_joined_by_zhi() -> None:
+    (f,) = extract("据统计，2024年3月1日至2024年3月31日期间，共有1.2万名难民抵达希腊。", published="2024-04-05", language="zh")
+    assert (f.value, f.period_start, f.period_end) == (12000, "2024-03-01", "2024-03-31")
