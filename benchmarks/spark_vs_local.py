@@ -82,27 +82,48 @@ class Peaks:
 
 
 def _sample(root: int) -> tuple[int, int]:
-    """(driver RSS: this process and any java child, summed RSS of the other descendants), bytes."""
-    parents, rss, names = {}, {}, {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
+    """(driver RSS: this process and any java child, summed RSS of the other descendants), bytes.
+    Descendants are found through /proc/PID/task/TID/children: reading every process of a
+    busy machine five times a second would take the GIL from the engine being measured."""
+    descendants, frontier = set(), [root]
+    while frontier:
+        pid = frontier.pop()
+        for child in _children(pid):
+            if child not in descendants:
+                descendants.add(child)
+                frontier.append(child)
+    rss = {p: _rss(p) for p in descendants | {root}}
+    jvm = {p for p in descendants if _name(p) == "java"}
+    driver = rss[root] + sum(rss[p] for p in jvm)
+    return driver, sum(rss[p] for p in descendants - jvm)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []
+    found = []
+    for tid in tasks:
         try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-            status = Path(f"/proc/{entry}/status").read_text()
+            found += [int(c) for c in Path(f"/proc/{pid}/task/{tid}/children").read_text().split()]
         except OSError:
             continue
-        pid = int(entry)
-        parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
-        names[pid] = stat[stat.index("(") + 1:stat.rindex(")")]
-        rss[pid] = next((int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS")), 0)
-    descendants, frontier = set(), {root}
-    while frontier:
-        frontier = {p for p, parent in parents.items() if parent in frontier} - descendants
-        descendants |= frontier
-    jvm = {p for p in descendants if names.get(p) == "java"}
-    driver = rss.get(root, 0) + sum(rss[p] for p in jvm)
-    return driver, sum(rss[p] for p in descendants - jvm)
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
 
 
 def run_local(files: list[str], tiny: list[str], workers: int, tmp: Path) -> dict[str, float]:

@@ -84,9 +84,9 @@ class CappedGunzip(_Stream):
     """The decompressed bytes of a gzip stream (every member), produced a chunk
     at a time and never more than `cap` in all: a small bomb cannot fill memory."""
 
-    def __init__(self, source: IO[bytes], cap: int, head: bytes = b"") -> None:
+    def __init__(self, source: IO[bytes], cap: int, head: bytes = b"", setting: str = "max_unpacked_bytes") -> None:
         super().__init__(source, head)
-        self.cap, self.produced, self.fed = cap, 0, False
+        self.cap, self.produced, self.fed, self.setting = cap, 0, False, setting
         self.inflater = zlib.decompressobj(wbits=31)
 
     def _next(self) -> bytes | None:
@@ -107,7 +107,7 @@ class CappedGunzip(_Stream):
             return None
         self.produced += len(out)
         if self.produced > self.cap:
-            raise LimitExceeded(f"decompresses to over {self.cap} bytes (setting max_unpacked_bytes)")
+            raise LimitExceeded(f"decompresses to over {self.cap} bytes (setting {self.setting})")
         return out
 
 
@@ -129,10 +129,10 @@ class LineCappedReader(io.BufferedReader):
         return line
 
 
-def gunzip(data: bytes, cap: int) -> bytes:
+def gunzip(data: bytes, cap: int, setting: str = "max_unpacked_bytes") -> bytes:
     """All of a gzip input, at most `cap` bytes (else LimitExceeded or Truncated)."""
     out = bytearray()
-    stream = CappedGunzip(io.BytesIO(data), cap)
+    stream = CappedGunzip(io.BytesIO(data), cap, setting=setting)
     buffer = bytearray(CHUNK)
     while n := stream.readinto(buffer):
         out += buffer[:n]

@@ -55,6 +55,16 @@ class Failure:
         self.source, self.reason = clean_text(self.source), clean_text(self.reason)
 
 
+@dataclass
+class Page:
+    """An HTML page of a web archive, read but not yet made an article: that
+    (trafilatura, the costly part of reading) runs where figures are extracted."""
+    html: bytes
+    source: str
+    charset: str | None
+    url: str | None
+
+
 Item = RawArticle | Failure
 Reader = Callable[..., Iterator[Item]]  # (data, source, declared charset, limits) -> articles and failures
 READERS: dict[str, Reader] = {}
@@ -302,12 +312,18 @@ def _html_to_text(html: str) -> str:
 @reader("warc", ".warc", ".warc.gz")
 def read_warc(data: bytes, source: str, declared: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
     """A web archive held in memory (see `read_warc_stream`)."""
-    yield from read_warc_stream(io.BytesIO(data), source, limits)
+    for item in read_warc_stream(io.BytesIO(data), source, limits):
+        yield from page_article(item, limits) if isinstance(item, Page) else (item,)
 
 
-def read_warc_stream(stream: IO[bytes], source: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
+def page_article(page: Page, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
+    """The article of a web archive's page (or why there is none)."""
+    return read_html(page.html, page.source, page.charset, limits, page.url)
+
+
+def read_warc_stream(stream: IO[bytes], source: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item | Page]:
     """The HTML responses of a web archive (.warc or .warc.gz), read record by
-    record from a forward-only stream: decompression is capped
+    record from a forward-only stream, as `Page`s: decompression is capped
     (max_unpacked_bytes), a record over max_bytes is reported and skipped
     without being held, and the records before a truncation or a limit are
     kept, the failure naming where it stopped."""
@@ -335,7 +351,7 @@ def read_warc_stream(stream: IO[bytes], source: str, limits: Limits = DEFAULT_LI
                 n, cut = n - 1, Truncated("the archive ends inside a record")  # reported below
                 break
             charset = ctype.split("charset=")[-1].strip() if "charset=" in ctype else None
-            yield from read_html(body, f"{source}#{url or n}", charset, limits, url)
+            yield Page(body, f"{source}#{url or n}", charset, url)
     except (ArchiveLoadFailed, Truncated, LimitExceeded, EOFError, OSError, ValueError) as exc:
         yield _warc_failure(source, n, exc)
         return

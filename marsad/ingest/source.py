@@ -27,7 +27,17 @@ from urllib.parse import urlparse
 
 from marsad.ingest.fetch import Download
 from marsad.ingest.limits import LimitExceeded, Limits, gunzip
-from marsad.ingest.readers import READERS, Failure, RawArticle, read_html, read_warc_stream, reader_for, within_limits
+from marsad.ingest.readers import (
+    READERS,
+    Failure,
+    Page,
+    RawArticle,
+    page_article,
+    read_html,
+    read_warc_stream,
+    reader_for,
+    within_limits,
+)
 from marsad.lang import available_languages
 from marsad.language import detect_language
 from marsad.lexicon import load_lexicon
@@ -35,6 +45,7 @@ from marsad.normalize import normalize
 from marsad.pipeline import EXTRACTOR_VERSION, extract
 from marsad.schema import FieldError, parse_iso_date
 from marsad.store import NewDocument
+from marsad.store.stories import story_facts
 
 DEFAULT_LIMITS = Limits()
 DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
@@ -44,7 +55,7 @@ OBJECT_STORES = ("s3://", "s3a://", "gs://", "gcs://", "hdfs://", "abfs://")
 
 Item = RawArticle | Failure
 Prepared = NewDocument | Failure
-Mapper = Callable[[Callable[[RawArticle], Prepared], list[RawArticle]], Iterable[Prepared]]
+Mapper = Callable[[Callable[[RawArticle | Page], Prepared], list[RawArticle | Page]], Iterable[Prepared]]
 Keep = Callable[[list[RawArticle]], list[RawArticle]]
 
 
@@ -52,39 +63,56 @@ def source_documents(source: str, limits: Limits = DEFAULT_LIMITS, mapper: Mappe
                      keep: Keep | None = None) -> Iterator[Prepared]:
     """Every article of `source` with its figures (or a failure), in reading order.
 
-    `mapper` runs the extraction over a batch (the builtin `map`, or a process
-    pool's `imap`); `keep` may drop articles before extraction (ingest drops
-    those already stored). A document whose figures went past max_figures
-    carries how many were dropped (`dropped_failure` words it)."""
-    yield from prepared(read_source(source, limits), limits, mapper, keep)
+    `mapper` runs the work of a chunk of `BATCH` records (the builtin `map`, or
+    a process pool's `imap`): a web archive's pages become articles there too,
+    and a chunk is handed to the mapper before the previous chunk's documents
+    are given out, so that a pool goes on working while the caller stores them.
+    `keep` may drop articles before extraction (ingest drops those already
+    stored). A document whose figures went past max_figures carries how many
+    were dropped (`dropped_failure` words it)."""
+    yield from prepared(_limited(_inputs(source, limits), limits), limits, mapper, keep)
 
 
-def prepared(items: Iterable[Item], limits: Limits = DEFAULT_LIMITS, mapper: Mapper = map,
+def prepared(items: Iterable[Item | Page], limits: Limits = DEFAULT_LIMITS, mapper: Mapper = map,
              keep: Keep | None = None) -> Iterator[Prepared]:
-    """Raw articles (or failures) with their figures, in order, `BATCH` at a time
+    """Raw articles, pages (or failures) with their figures, in order, `BATCH` at a time
     (`marsad watch` hands in the articles it fetched itself)."""
-    work = partial(prepare_isolated, max_figures=limits.max_figures)
+    work = partial(prepare_isolated, limits=limits)
     items = iter(items)
+    ahead = None
     while chunk := list(islice(items, BATCH)):
         articles = [a for a in chunk if isinstance(a, RawArticle)]
-        wanted = {id(a) for a in (keep(articles) if keep else articles)}
-        done = iter(mapper(work, [a for a in articles if id(a) in wanted]))
-        for item in chunk:
-            if isinstance(item, Failure):
-                yield item
-            elif id(item) in wanted:
-                yield next(done)
+        wanted = {id(a) for a in (keep(articles) if keep else articles)} | {id(p) for p in chunk if isinstance(p, Page)}
+        started = (chunk, wanted, iter(mapper(work, [a for a in chunk if id(a) in wanted])))  # type: ignore[arg-type]
+        if ahead is not None:
+            yield from _given(*ahead)
+        ahead = started
+    if ahead is not None:
+        yield from _given(*ahead)
+
+
+def _given(chunk: list[Item | Page], wanted: set[int], done: Iterator[Prepared]) -> Iterator[Prepared]:
+    for item in chunk:
+        if isinstance(item, Failure):
+            yield item
+        elif id(item) in wanted:
+            yield next(done)
 
 
 def read_source(source: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
     """Every raw article (or failure) of one source, read as a stream. A reader
     that breaks on one input costs that input only (the articles it gave before
     are kept, the error is one failure); an article over a limit is a failure too."""
-    for item in _inputs(source, limits):
+    for item in _limited(_inputs(source, limits), limits):
+        yield _page_item(item, limits) if isinstance(item, Page) else item
+
+
+def _limited(items: Iterator[Item | Page], limits: Limits) -> Iterator[Item | Page]:
+    for item in items:
         yield within_limits(item, limits) if isinstance(item, RawArticle) else item
 
 
-def _inputs(source: str, limits: Limits) -> Iterator[Item]:
+def _inputs(source: str, limits: Limits) -> Iterator[Item | Page]:
     if source.startswith(("http://", "https://")):
         yield from _isolated(source, _read_url(source, limits))
         return
@@ -106,7 +134,7 @@ def _inputs(source: str, limits: Limits) -> Iterator[Item]:
         yield Failure(source, "no such file or directory")
 
 
-def _isolated(name: str, items: Iterator[Item]) -> Iterator[Item]:
+def _isolated(name: str, items: Iterator[Item | Page]) -> Iterator[Item | Page]:
     """The items of one input; a reader's error (a bug, a bomb, a disk error) ends that input only."""
     try:
         yield from items
@@ -153,7 +181,7 @@ def _link_failure(path: Path) -> Failure:
     return Failure(str(path), f"broken symbolic link (to {os.readlink(path)})")
 
 
-def _read_file(path: Path, limits: Limits) -> Iterator[Item]:
+def _read_file(path: Path, limits: Limits) -> Iterator[Item | Page]:
     try:
         stream = path.open("rb")
     except OSError as exc:
@@ -184,7 +212,8 @@ def _read_bytes(name: str, data: bytes, charset: str | None, limits: Limits) -> 
     decompressed first, to at most max_bytes (and max_unpacked_bytes)."""
     if name.lower().endswith(".gz"):
         try:
-            data = gunzip(data, min(limits.max_bytes, limits.max_unpacked_bytes))
+            data = gunzip(data, min(limits.max_bytes, limits.max_unpacked_bytes),
+                          "max_bytes" if limits.max_bytes <= limits.max_unpacked_bytes else "max_unpacked_bytes")
         except (LimitExceeded, EOFError, OSError, ValueError) as exc:
             yield Failure(name, f"cannot decompress: {exc}")
             return
@@ -205,7 +234,7 @@ def read_fetched(url: str, data: bytes, charset: str | None, limits: Limits = DE
         yield within_limits(item, limits) if isinstance(item, RawArticle) else item
 
 
-def _read_url(url: str, limits: Limits) -> Iterator[Item]:
+def _read_url(url: str, limits: Limits) -> Iterator[Item | Page]:
     """An article, feed or web archive by URL: max_bytes (per record for an
     archive) and fetch_seconds for the whole download."""
     try:
@@ -233,7 +262,7 @@ def _read_url(url: str, limits: Limits) -> Iterator[Item]:
     yield from _read_bytes(url, data, charset, limits)
 
 
-def _read_object(uri: str, limits: Limits) -> Iterator[Item]:
+def _read_object(uri: str, limits: Limits) -> Iterator[Item | Page]:
     """An object in S3, GCS or HDFS, opened through pyarrow's file systems."""
     from pyarrow import fs
 
@@ -267,6 +296,7 @@ def prepare(raw: RawArticle, max_figures: int = DEFAULT_LIMITS.max_figures) -> N
     doc = NewDocument(raw.text, raw.source, raw.url, raw.external_id, raw.title, language, published,
                       raw.encoding, found[:max_figures], EXTRACTOR_VERSION, outlet, wire)
     doc.dropped = max(len(found) - max_figures, 0)
+    doc.story_facts = story_facts(raw.text)  # here, not in the process that stores
     return doc
 
 
@@ -279,12 +309,26 @@ def _published(raw: str | None) -> str | None:
         return None
 
 
-def prepare_isolated(raw: RawArticle, max_figures: int = DEFAULT_LIMITS.max_figures) -> Prepared:
-    """`prepare`, with an article the extractor cannot take turned into a failure, not a crash."""
+def prepare_isolated(job: RawArticle | Page, limits: Limits = DEFAULT_LIMITS) -> Prepared:
+    """`prepare` (a page made an article first), with an article the reader or
+    the extractor cannot take turned into a failure, not a crash."""
+    if isinstance(job, Page):
+        made = _page_item(job, limits)
+        if isinstance(made, Failure):
+            return made
+        job = made
     try:
-        return prepare(raw, max_figures)
+        return prepare(job, limits.max_figures)
     except Exception as exc:  # one bad record never ends a run (the reason is kept)
-        return Failure(raw.source, f"extraction failed: {exc.__class__.__name__}: {str(exc)[:200]}")
+        return Failure(job.source, f"extraction failed: {exc.__class__.__name__}: {str(exc)[:200]}")
+
+
+def _page_item(page: Page, limits: Limits) -> Item:
+    try:
+        made = next(iter(page_article(page, limits)), None) or Failure(page.source, "no article text in the page")
+    except Exception as exc:  # a page the HTML reader cannot take costs only itself
+        return Failure(page.source, f"could not be read: {exc.__class__.__name__}: {str(exc)[:200]}")
+    return within_limits(made, limits) if isinstance(made, RawArticle) else made
 
 
 def dropped_failure(doc: NewDocument, max_figures: int) -> Failure | None:

@@ -37,6 +37,7 @@ from marsad.spark.tables import (
     schemas,
     stored_figure,
 )
+from marsad.store.stories import story_facts
 
 COUNTERS = ("files", "records", "documents", "figures", "failures")
 
@@ -144,20 +145,13 @@ def _numbered_documents(items: Any, partitions: int) -> Any:
             .sortBy(lambda d: d["id"], numPartitions=partitions))
 
 
-def _story_facts(text: str) -> tuple[bytes, list[str], set[str]]:
-    from marsad.store.stories import band_keys, numbers, signature
-
-    sig = signature(text)
-    return sig.hashvalues.astype("uint32").tobytes(), band_keys(sig), numbers(text)
-
-
 def _stories(docs: Any) -> dict[int, int]:
     """Story ids as a local ingest gives them (`marsad.store.stories.assign_story`): signatures
     are made on the executors, then documents are assigned in id order, each to the story of
     the first near-duplicate among the first few documents under its band keys, else its own."""
     from marsad.store.stories import PER_KEY, THRESHOLD, from_bytes, same_numbers
 
-    facts = docs.map(lambda d: (d["id"], _story_facts(d["text"]))).sortByKey().collect()
+    facts = docs.map(lambda d: (d["id"], d.get("story_facts") or story_facts(d["text"]))).sortByKey().collect()
     first_under: dict[str, list[int]] = {}
     seen: dict[int, tuple[bytes, set[str]]] = {}
     story: dict[int, int] = {}
@@ -201,7 +195,7 @@ def _numbered_figures(docs: Any, partitions: int) -> Any:
 
 def _positions(doc: dict[str, Any]) -> list[tuple]:
     """(position, figure, document facts, position of the whole it is part of) for each figure of a document."""
-    facts = {n: v for n, v in doc.items() if n not in ("text", "figures")}
+    facts = {n: v for n, v in doc.items() if n not in ("text", "figures", "story_facts")}
     figures = doc["figures"]
     at = {f["start"]: k for k, f in enumerate(figures)}  # as Store._link_parts: the last figure at an offset
     wholes = {at[f["start"]]: at[f["part_of"]] for f in figures if f.get("part_of") in at}

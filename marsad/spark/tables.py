@@ -46,7 +46,7 @@ def document_record(doc: NewDocument) -> dict[str, Any]:
     return {"content_hash": doc.hash, "url": doc.url, "source": doc.source, "external_id": doc.external_id,
             "title": doc.title, "language": doc.language, "published": doc.published, "encoding": doc.encoding,
             "text": doc.text, "extractor_version": doc.extractor_version, "outlet": doc.outlet, "wire": doc.wire,
-            "figures": [f.to_dict() for f in doc.figures or []]}
+            "figures": [f.to_dict() for f in doc.figures or []], "story_facts": doc.story_facts}
 
 
 def document_row(record: dict[str, Any]) -> tuple:

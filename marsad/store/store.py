@@ -33,7 +33,7 @@ from marsad.schema import (  # noqa: F401  (re-exported)
     parse_filters,
 )
 from marsad.store.schema import documents, failures, figures, reviews, store_state
-from marsad.store.stories import assign_story
+from marsad.store.stories import StoryFacts, assign_story
 from marsad.store.views import VIEWS, create_views, drop_views
 
 MIGRATION_LOCK = 0x6D61727361640C  # PostgreSQL advisory lock key for migrations ("marsad" 12)
@@ -72,6 +72,7 @@ class NewDocument:
     outlet: str | None = None
     wire: str | None = None
     dropped: int = 0  # figures past the max_figures limit, not stored
+    story_facts: StoryFacts | None = None  # made with the figures (in a worker); else when stored
 
     @property
     def hash(self) -> str:
@@ -178,7 +179,7 @@ class Store:
                     text=doc.text, version=(previous.version + 1) if previous else 1,
                     supersedes=previous.id if previous else None, extractor_version=doc.extractor_version,
                     ingested_at=_now(), outlet=doc.outlet, wire=doc.wire)).inserted_primary_key[0]
-                assign_story(conn, doc_id, doc.text)
+                assign_story(conn, doc_id, doc.text, doc.story_facts)
                 count += self._insert_figures(conn, doc_id, doc.figures or [], doc.extractor_version or "")
                 new += 1
         return new, seen, count

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 from sqlalchemy import insert, select, update
+from sqlalchemy import text as sql
 
 from marsad.normalize import normalize
 from marsad.store.schema import documents, story_keys
@@ -52,7 +53,7 @@ def signature(text: str) -> MinHash:
         shingles = {flat[k:k + SHINGLE] for k in range(max(1, len(flat) - SHINGLE + 1))}
     else:
         shingles = {" ".join(words[k:k + SHINGLE]) for k in range(max(1, len(words) - SHINGLE + 1))}
-    sig = MinHash(num_perm=NUM_PERM, seed=11, scheme=SCHEME)
+    sig = MinHash(num_perm=NUM_PERM, seed=11, scheme=SCHEME, permutations=_permutations())
     sig.update_batch([s.encode("utf-8") for s in shingles])
     return sig
 
@@ -65,8 +66,15 @@ def band_keys(sig: MinHash) -> list[str]:
             for b in range(bands)]
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The seed's permutations, made once (datasketch would make them for every MinHash: a millisecond each)."""
+    return MinHash(num_perm=NUM_PERM, seed=11, scheme=SCHEME).permutations
+
+
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(seed=11, hashvalues=np.frombuffer(data, dtype=np.uint32).copy(), scheme=SCHEME)
+    return MinHash(seed=11, hashvalues=np.frombuffer(data, dtype=np.uint32).copy(), scheme=SCHEME,
+                   permutations=_permutations())
 
 
 def numbers(text: str) -> set[str]:
@@ -82,27 +90,52 @@ def same_numbers(a: set[str], b: set[str]) -> bool:
 
 def candidates(conn: Any, keys: list[str], doc_id: int) -> list[Any]:
     """The first documents under each band key (bounded: a key that templates or
-    boilerplate share gives its oldest few, not thousands)."""
-    ids: set[int] = set()
-    for key in keys:
-        ids.update(r[0] for r in conn.execute(
-            select(story_keys.c.document_id).where(story_keys.c.key == key, story_keys.c.document_id != doc_id)
-            .order_by(story_keys.c.document_id).limit(PER_KEY)))
+    boilerplate share gives its oldest few, not thousands), in one query: their
+    id, story and signature, in id order (texts are read only for the few that match)."""
+    if not keys:
+        return []
+    params: dict[str, Any] = {f"k{n}": key for n, key in enumerate(keys)}
+    ids = {r[0] for r in conn.execute(_candidates_sql(len(keys), conn.dialect.name), dict(params, me=doc_id))}
     if not ids:
         return []
-    return conn.execute(select(documents.c.id, documents.c.story, documents.c.minhash, documents.c.text)
+    return conn.execute(select(documents.c.id, documents.c.story, documents.c.minhash)
                         .where(documents.c.id.in_(sorted(ids))).order_by(documents.c.id)).all()
 
 
-def assign_story(conn: Any, doc_id: int, text: str) -> int:
-    """Store the document's signature and band keys; its story id (a near-duplicate's, else its own)."""
+def similarity(a: bytes, b: bytes) -> float:
+    """The estimated Jaccard similarity of two stored signatures (as MinHash.jaccard, without building them)."""
+    return float(np.count_nonzero(np.frombuffer(a, dtype=np.uint32) == np.frombuffer(b, dtype=np.uint32))) / NUM_PERM
+
+
+def _stored_numbers(conn: Any, doc_id: int) -> set[str]:
+    return numbers(conn.execute(select(documents.c.text).where(documents.c.id == doc_id)).scalar_one())
+
+
+@lru_cache(maxsize=8)
+def _candidates_sql(n_keys: int, dialect: str) -> Any:
+    """One UNION ALL of per-key queries, each an index range with its own LIMIT."""
+    del dialect  # the same SQL on SQLite and PostgreSQL; cached per dialect all the same
+    one = ("SELECT * FROM (SELECT document_id FROM story_keys WHERE key = :k{n} AND document_id <> :me "
+           f"ORDER BY document_id LIMIT {PER_KEY}) AS s{{n}}")
+    return sql(" UNION ALL ".join(one.format(n=n) for n in range(n_keys)))
+
+
+StoryFacts = tuple[bytes, list[str], set[str]]  # signature bytes, band keys, numbers of a text
+
+
+def story_facts(text: str) -> StoryFacts:
+    """What finding a document's story needs from its text alone (made where the
+    text is extracted: an ingest worker, a Spark executor)."""
     sig = signature(text)
-    keys = band_keys(sig)
-    mine = numbers(text)
+    return sig.hashvalues.astype(np.uint32).tobytes(), band_keys(sig), numbers(text)
+
+
+def assign_story(conn: Any, doc_id: int, text: str, facts: StoryFacts | None = None) -> int:
+    """Store the document's signature and band keys; its story id (a near-duplicate's, else its own)."""
+    hashvalues, keys, mine = facts or story_facts(text)
     story = next((c.story or c.id for c in candidates(conn, keys, doc_id)
-                  if c.minhash and from_bytes(c.minhash).jaccard(sig) >= THRESHOLD
-                  and same_numbers(mine, numbers(c.text))), doc_id)
-    conn.execute(update(documents).where(documents.c.id == doc_id).values(
-        story=story, minhash=sig.hashvalues.astype(np.uint32).tobytes()))
+                  if c.minhash and similarity(c.minhash, hashvalues) >= THRESHOLD
+                  and same_numbers(mine, _stored_numbers(conn, c.id))), doc_id)
+    conn.execute(update(documents).where(documents.c.id == doc_id).values(story=story, minhash=hashvalues))
     conn.execute(insert(story_keys), [{"key": key, "document_id": doc_id} for key in keys])
     return story
