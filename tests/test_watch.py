@@ -291,3 +291,21 @@ def test_feed_entries_without_a_link_or_without_article_text_keep_their_own_text
     assert {s.url for s in seen} == {f"{site.base}/bulletin.xml#entry:b-1", f"{site.base}/empty-page"}
     assert "documents: 0 new, 0 seen" in watch_once(path, db, capsys)  # no validators: listed again, not fetched
     assert site.hits("/empty-page") == 1
+
+
+def test_an_unreachable_or_forbidden_source_says_why(site: Site, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}/feed.xml"  # nothing listens there once closed
+    path = tmp_path / "s.toml"
+    path.write_text(f'[watch]\nhost_delay = 0\nretries = 0\n[[source]]\nname = "gone"\nurl = "{closed}"\n'
+                    f'[[source]]\nname = "private"\nurl = "{site.base}/private/feed.xml"\n', encoding="utf-8")
+    db = str(tmp_path / "m.db")
+    assert "2 sources polled (0 unchanged, 2 failed)" in watch_once(path, db, capsys)
+    with Store(db) as store, store.engine.connect() as conn:
+        rows = {r.name: r for r in conn.execute(select(watch_sources))}
+    assert rows["gone"].last_error.startswith("robots.txt: ConnectError")
+    assert rows["private"].last_error == "robots.txt forbids marsad this URL" and site.hits("/private/feed.xml") == 0

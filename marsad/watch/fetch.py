@@ -52,6 +52,7 @@ class Fetcher:
         self.requests = 0  # every request sent, retries and robots.txt included
         self._last: dict[str, float] = {}
         self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser]] = {}
+        self._why: dict[str, str] = {}  # host -> why nothing may be fetched there now
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -97,8 +98,13 @@ class Fetcher:
         if wait > 0:
             self.sleep(wait)
 
+    def refusal(self, url: str) -> str:
+        """Why `allowed` said no."""
+        parts = urlsplit(url)
+        return self._why.get(f"{parts.scheme}://{parts.netloc}", "robots.txt forbids marsad this URL")
+
     def allowed(self, url: str) -> bool:
-        """Whether the host's robots.txt lets marsad fetch `url`."""
+        """Whether the host's robots.txt lets marsad fetch `url` (FetchError when the host does not answer)."""
         parts = urlsplit(url)
         root = f"{parts.scheme}://{parts.netloc}"
         kept = self._robots.get(root)
@@ -112,12 +118,13 @@ class Fetcher:
         parser = urllib.robotparser.RobotFileParser(f"{root}/robots.txt")
         try:
             answer = self.get(f"{root}/robots.txt")
-        except FetchError:
-            parser.disallow_all = True
-            return time.monotonic() + ROBOTS_RETRY, parser
+        except FetchError as exc:  # the host does not answer: that is the poll's error
+            raise FetchError(f"robots.txt: {exc}") from None
         if answer.status >= 500:
             parser.disallow_all = True
+            self._why[root] = f"robots.txt answered HTTP {answer.status}: nothing is fetched from the host for now"
             return time.monotonic() + ROBOTS_RETRY, parser
+        self._why.pop(root, None)
         if answer.status >= 400:
             parser.allow_all = True
         else:

@@ -59,7 +59,7 @@ def _wait(spec: SourceSpec, errors: int) -> timedelta:
 def _poll(spec: SourceSpec, config: WatchConfig, fetcher: Fetcher, store: Store, state: WatchState,
           known: dict, poll: Poll, limits: Limits) -> None:  # type: ignore[type-arg]
     if not fetcher.allowed(spec.url):
-        poll.error = "robots.txt forbids marsad this source"
+        poll.error = fetcher.refusal(spec.url)
         return
     answer = fetcher.get(spec.url, known.get("etag"), known.get("last_modified"))
     poll.status = str(answer.status)

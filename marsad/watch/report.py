@@ -13,6 +13,10 @@ def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else "never"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def print_status(rows: list[dict[str, Any]], fmt: str) -> None:
     if fmt == "json":
         for row in rows:
@@ -24,9 +28,9 @@ def print_status(rows: list[dict[str, Any]], fmt: str) -> None:
         problem = f"\n{r['last_error']}" if r.get("last_error") else ""
         return [r["name"], f"{_when(r.get('last_poll_at'))}\n{r.get('last_status') or '-'}",
                 _when(r.get("last_new_at")), f"{r.get('errors') or 0} in a row{problem}",
-                f"{r['figures_week']}\n{r['new_week']} articles", _when(r.get("next_poll_at"))]
+                f"{r['figures_week']}\n{_count(r['new_week'], 'new article')}", _when(r.get("next_poll_at"))]
 
-    print_table(f"{len(rows)} watched sources", [("source", "text"), ("last poll", "number"),
+    print_table(_count(len(rows), "watched source"), [("source", "text"), ("last poll", "number"),
                 ("last new article", "number"), ("errors", "wide"), ("figures this week", "number"),
                 ("next poll", "number")], map(cells, rows))
 
@@ -47,5 +51,5 @@ def print_alerts(rows: list[dict[str, Any]], fmt: str) -> None:
         return [str(r["id"]), _when(r["created_at"]), f"{r['rule']}\n[{r['kind']}]", r["message"],
                 " ".join(f"#{i}" for i in r["figures"][:12]), sent]
 
-    print_table(f"{len(rows)} alerts", [("id", "number"), ("when", "number"), ("rule", "text"), ("alert", "wide"),
+    print_table(_count(len(rows), "alert"), [("id", "number"), ("when", "number"), ("rule", "text"), ("alert", "wide"),
                 ("figures", "text"), ("delivered", "text")], map(cells, rows))
