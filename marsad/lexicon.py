@@ -84,6 +84,7 @@ class Lexicon:
     separable: dict[str, list[tuple[str, Entry]]] = field(default_factory=dict)
     _automaton: Any = None
     _prober: Any = None
+    _value_prefixes: dict[int, frozenset[str]] = field(default_factory=dict)  # automaton value -> its concepts' prefixes
 
     # -- building -----------------------------------------------------------
     def add(self, form: str, concept: str, payload: Any = None) -> None:
@@ -111,6 +112,7 @@ class Lexicon:
         table.setdefault(words, []).append(entry)
         self.max_len = max(self.max_len, len(words))
         self._automaton = self._prober = None
+        self._value_prefixes.clear()
 
     def _add_separable(self, form: str, concept: str, payload: Any) -> None:
         verb, particle = (tuple(t.text for t in tokenize(normalize(part.strip()))) for part in form.split(SEPARABLE_GAP))
@@ -118,6 +120,7 @@ class Lexicon:
             raise ValueError(f"{self.code}: a separable form is one verb … one particle, not {form!r}")
         self.separable.setdefault(verb[0], []).append((particle[0], Entry(concept, form, payload)))
         self._automaton = self._prober = None
+        self._value_prefixes.clear()
 
     def _separable_matches(self, tokens: list[Token], best: list[list[Match]]) -> None:
         """"kehrten … zurück": the verb matches when its particle ends the clause
@@ -206,10 +209,22 @@ class Lexicon:
         self._ensure_compiled()
         ends: dict[str, list[int]] = {p: [] for p in prefixes}
         for end, values in self._automaton.iter(_probe_text(norm)):
+            found = self._prefixes_of(values)
             for p in prefixes:
-                if any(value[4] if p == "COUNTRY" else any(p in e.prefixes for e in value[2]) for value in values):
+                if p in found:
                     ends[p].append(end)
         return {p: _offsets(norm, found) for p, found in ends.items()}
+
+    def _prefixes_of(self, values: Any) -> frozenset[str]:
+        """Every concept prefix an automaton hit stands for ("COUNTRY" for a country or its people),
+        computed once per hit: the automaton hands back the same objects each time."""
+        key = id(values)
+        found = self._value_prefixes.get(key)
+        if found is None:
+            found = frozenset(p for value in values for e in value[2] for p in e.prefixes) \
+                | (frozenset({"COUNTRY"}) if any(value[4] for value in values) else frozenset())
+            self._value_prefixes[key] = found
+        return found
 
     def _count(self, norm: str, key: Callable[[Entry], str | None]) -> dict[str, int]:
         """Counts of key(entry) over the entries found in a normalised text
