@@ -296,6 +296,9 @@ def extract(text: str, *, published: object = None, language: str | None = None,
 def _lead_period(doc: _Doc, index: int) -> list[TimeExpr]:
     """"Із 11 по 17 жовтня пасажиропотік … збільшився. За даними ДПСУ, … зросла з 253 тисяч до 259 тисяч":
     a span of days that the sentence before states, with no figure of its own, frames the next one."""
+    start, end = doc.spans[index]
+    if index not in doc._sentences and sum(ch.isdigit() for ch in doc.norm[start:end]) < 2:
+        return []  # a span of days has two numbers: no need to read a sentence without them
     sent = doc.sentence(index)
     spans = [e for e in PeriodFinder(doc.lex, sent.tokens, sent.at, doc.pub).find() if e.rule == "period.day_range"]
     return [TimeExpr(0, 0, e.start, e.end, "during", "period.lead_sentence") for e in spans[:1]]
