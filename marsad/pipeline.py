@@ -154,15 +154,15 @@ class _Doc:
                                                  and _any_between(named_at, start, end)):
                 continue
             sent = self.sentence(k)
-            if self._report is None and sent.having("REPORT") and self.pub is not None:
-                spans = [e for e in PeriodFinder(self.lex, sent.tokens, sent.at, self.pub).find()
-                         if e.rule in REPORT_SPANS and e.start < e.end]
-                self._report = (spans[0].start, spans[0].end) if spans else None
+            report = self._report is None and bool(sent.having("REPORT"))
             named = [m for m in sent.matches if m.is_("EVENT")]
-            if not named:
+            if not (report or named) or self.pub is None:
                 continue
-            exprs = [e for e in PeriodFinder(self.lex, sent.tokens, sent.at, self.pub).find()
-                     if e.rule in EVENT_DATES]
+            found = PeriodFinder(self.lex, sent.tokens, sent.at, self.pub).find()  # one reading for both
+            if report:
+                spans = [e for e in found if e.rule in REPORT_SPANS and e.start < e.end]
+                self._report = (spans[0].start, spans[0].end) if spans else None
+            exprs = [e for e in found if e.rule in EVENT_DATES]
             for m in named:
                 if m.concept in events:
                     continue

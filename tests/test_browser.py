@@ -41,13 +41,17 @@ PAGES = {"overview": "#/", "flow": "#/flow?movement=arrived&origin=SY&destinatio
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    db = store_with(tmp_path_factory.mktemp("browser"), ARTICLES)
+    yield from served(create_app(db, token=TOKEN))
+
+
+def served(app):  # type: ignore[no-untyped-def]
+    """Serve `app` with uvicorn on a free loopback port in a thread; yield its address, then stop it."""
     import uvicorn
 
-    db = store_with(tmp_path_factory.mktemp("browser"), ARTICLES)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    app = create_app(db, token=TOKEN)
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

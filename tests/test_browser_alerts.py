@@ -7,13 +7,10 @@ build/screenshots/ like the other pages'."""
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from test_browser import ARTICLES, SHOTS, _open, _texts, browser  # noqa: F401 (the browser fixture)
+from test_browser import ARTICLES, SHOTS, _open, _texts, browser, served  # noqa: F401 (the browser fixture)
 from test_browser import pytestmark as browser_mark
 
 from marsad.api import create_app
@@ -30,8 +27,6 @@ RULES = (AlertRule("new flows", "new_flow"), AlertRule("over 50k", "threshold", 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    import uvicorn
-
     folder = tmp_path_factory.mktemp("alerts")
     db = str(folder / "m.db")
     config = WatchConfig((SourceSpec("wire", "http://127.0.0.1:9/feed.xml"),), RULES)
@@ -46,21 +41,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
                                       figures=6, etag='"v1"'), at + timedelta(minutes=10), 0)
         WatchState(store).record(Poll("ministry", "http://127.0.0.1:9/news", "error", at, error="HTTP 500"),
                                  at + timedelta(minutes=4), 2)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(db)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-    app.state.store.close()
+    yield from served(create_app(db))
 
 
 def test_alerts_page_in_english(server: str, browser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
